@@ -1,0 +1,282 @@
+"""Finding the numbered Party and State documents an article cites, with type, issuer, date,
+subject and every mention, short back-references ("Resolution No. 26") included."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from articles.dates import parse_date_at
+from articles.folding import fold
+from articles.lexicon import DOCUMENT_TYPES, ISSUER_CODES, ORG_WORDS, TYPE_WORDS
+from articles.model import Block, DocumentRef, Mention
+from articles.roles import post_end
+
+_L = r"A-Za-zĐđ"
+PARTY_CODE = re.compile(
+    rf"(?<![\w/.-])(?P<number>\d{{1,5}})\s*-\s*(?P<type>[A-ZĐ][{_L}]{{0,5}})\s*/\s*"
+    rf"(?P<issuer>[A-ZĐ][{_L}]{{0,9}})(?![\w/])"
+)
+STATE_CODE = re.compile(
+    rf"(?<![\w/.-])(?P<number>\d{{1,6}})(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
+    rf"(?P<type>[A-ZĐ][{_L}]{{0,7}})\s*-\s*(?P<issuer>[A-ZĐ][{_L}0-9]{{0,12}}"
+    rf"(?:-[A-ZĐ][{_L}0-9]{{0,10}})*)(?![\w/])"
+)
+LAW_CODE = re.compile(
+    r"(?<![\w/.-])(?P<number>\d{1,3})\s*/\s*(?P<year>(?:19|20)\d\d)\s*/\s*(?P<issuer>QH\d{1,2})(?![\w/])"
+)
+_type_alternatives = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True)
+)
+TYPE_BEFORE = re.compile(
+    rf"(?P<word>\b(?:{_type_alternatives}))(?:\s+(?:No\.?|no\.|Number|number|số)\s*|\s+)$",
+    re.IGNORECASE,
+)
+SHORT_REFERENCE = re.compile(
+    rf"\b(?P<word>{_type_alternatives})\s+(?:No\.?\s*|no\.\s*|[Nn]umber\s+)?(?P<number>\d{{1,5}})"
+    rf"(?![\w/-]|\s*[-/]\s*[A-ZĐ]|,\d|\.\d)",
+    re.IGNORECASE,
+)
+ISSUED_BEFORE = re.compile(
+    r"(?:(?:[Oo]n|[Ii]n)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}),\s+)?(?:the\s+)?"
+    r"(?P<issuer>[A-Z0-9][\w'’]*(?:\s+(?:of|the|and|[A-Z0-9][\w'’]*))*?)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:issued|promulgated|signed|adopted|passed|released)\s+$"
+)
+_ISSUER_WORDS = ORG_WORDS | {"minister", "president", "congress", "central", "politburo",
+                             "secretariat", "government"}
+_SUBJECT_VERBS = (
+    "on", "about", "regulating", "guiding", "approving", "promulgating", "stipulating",
+    "amending", "detailing", "providing", "defining", "implementing", "regarding",
+)
+
+
+@dataclass
+class _Draft:
+    """A document being assembled from its mentions."""
+
+    key: str
+    code: str
+    number: str
+    type: str
+    type_from_text: bool
+    issuer: str | None
+    issuer_from_text: bool
+    first: int
+    date: date | None = None
+    subject: str | None = None
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _code_key(code: str) -> str:
+    return fold("".join(code.split())).upper()
+
+
+def _decode_type(type_code: str) -> str:
+    return DOCUMENT_TYPES.get(fold(type_code), type_code)
+
+
+def _decode_issuer(issuer_code: str) -> str | None:
+    folded = fold(issuer_code)
+    if folded in ISSUER_CODES:
+        return ISSUER_CODES[folded]
+    head = folded.split("-")[0]
+    if head in ISSUER_CODES:
+        return ISSUER_CODES[head]
+    if re.fullmatch(r"qh\d+", folded):
+        return "National Assembly"
+    return None
+
+
+def _issuer_phrase(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """An issuing body written at `pos` ("the Politburo", "the Standing Committee of ...")."""
+    m = re.compile(r"(?:the\s+)?").match(text, pos, limit)
+    start = m.end() if m else pos
+    if start >= limit or not (text[start].isupper() or text[start].isdigit()):
+        return None
+    end = post_end(text, start, limit)
+    phrase = text[start:end]
+    words = {fold(w) for w in re.findall(r"[^\W_]+", phrase)}
+    if not words & _ISSUER_WORDS:
+        return None
+    return phrase, end
+
+
+class DocumentFinder:
+    """Collects the documents of one article from its body blocks."""
+
+    def __init__(self, text: str, blocks: Sequence[Block]) -> None:
+        self.text = text
+        self.regions = [b for b in blocks if b.kind in ("lead", "paragraph", "heading", "caption")]
+        self.drafts: dict[str, _Draft] = {}
+
+    def scan(self) -> None:
+        """Find full codes first, then the short back-references to them."""
+        full: list[tuple[int, int, re.Match[str], str]] = []
+        for region in self.regions:
+            spans: list[tuple[int, int]] = []
+            for kind, pattern in (("law", LAW_CODE), ("state", STATE_CODE), ("party", PARTY_CODE)):
+                for m in pattern.finditer(self.text, region.start, region.end):
+                    if any(s < m.end() and m.start() < e for s, e in spans):
+                        continue
+                    spans.append((m.start(), m.end()))
+                    full.append((m.start(), region.end, m, kind))
+        for start, limit, m, kind in sorted(full, key=lambda item: item[0]):
+            self._add_full(m, kind, start, limit)
+        taken = [span for d in self.drafts.values() for span in d.mentions]
+        for region in self.regions:
+            for m in SHORT_REFERENCE.finditer(self.text, region.start, region.end):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                self._add_short(m, region.end)
+
+    def _region_start(self, pos: int) -> int:
+        for region in self.regions:
+            if region.start <= pos < region.end:
+                return region.start
+        return 0
+
+    def _add_full(self, m: re.Match[str], kind: str, start: int, limit: int) -> None:
+        text = self.text
+        code = "".join(m.group().split())
+        key = _code_key(code)
+        number = m.group("number")
+        floor = self._region_start(start)
+        before = text[max(floor, start - 60) : start]
+        type_match = TYPE_BEFORE.search(before)
+        mention_start = start
+        if type_match:
+            mention_start = start - len(before) + type_match.start("word")
+            type_name = TYPE_WORDS[fold(" ".join(type_match.group("word").split()))]
+        elif kind == "law":
+            type_name = "Law"
+        else:
+            type_name = _decode_type(m.group("type"))
+        issuer_code = m.group("issuer")
+        draft = self.drafts.get(key)
+        if draft is None:
+            decoded = _decode_issuer(issuer_code)
+            if kind == "state" and decoded is None and _decode_issuer(m.group("type")):
+                # "123/UBND-NN": the issuer comes first in a dispatch's number.
+                decoded = _decode_issuer(m.group("type"))
+                type_name = type_name if type_match else "Official Dispatch"
+            draft = self.drafts[key] = _Draft(
+                key=key, code=code, number=number, type=type_name,
+                type_from_text=type_match is not None, issuer=decoded, issuer_from_text=False,
+                first=mention_start,
+            )
+        elif type_match and not draft.type_from_text:
+            draft.type, draft.type_from_text = type_name, True
+        draft.mentions[(mention_start, m.end())] = "code"
+        self._details_after(draft, m.end(), limit)
+        self._details_before(draft, mention_start, floor)
+
+    def _details_after(self, draft: _Draft, pos: int, limit: int) -> None:
+        """"dated July 25, 2018", "of the Politburo", "on directions and tasks ..."."""
+        text = self.text
+        for _ in range(4):
+            m = re.compile(r"\s*,?\s*\(?\s*(?:dated|issued on|signed on|adopted on|of)\s+").match(
+                text, pos, limit
+            )
+            if m is None:
+                break
+            found = parse_date_at(text, m.end())
+            if found is not None:
+                if draft.date is None:
+                    draft.date = found[0]
+                pos = found[1]
+                closing = re.compile(r"\s*\)").match(text, pos, limit)
+                pos = closing.end() if closing else pos
+                continue
+            if m.group().strip(" ,(").startswith("of"):
+                issuer = _issuer_phrase(text, m.end(), limit)
+                if issuer is not None:
+                    if not draft.issuer_from_text:
+                        draft.issuer, draft.issuer_from_text = issuer[0], True
+                    pos = issuer[1]
+                    continue
+            break
+        self._subject(draft, pos, limit)
+
+    def _subject(self, draft: _Draft, pos: int, limit: int) -> None:
+        if draft.subject is not None:
+            return
+        text = self.text
+        m = re.compile(r"\s*,?\s*(?P<q>[\"“])?(?P<verb>" + "|".join(_SUBJECT_VERBS) + r")\s").match(
+            text, pos, limit
+        )
+        if m is None:
+            return
+        start = m.start("verb")
+        if m.group("q"):
+            close = re.compile(r"[\"”]").search(text, start, limit)
+            end = close.start() if close else limit
+        else:
+            stops = "[;.\"”]" if m.group("verb") != "on" else "[,;.\"”(]"
+            stop = re.compile(stops + r"|\s+dated\s").search(text, start, limit)
+            end = stop.start() if stop else limit
+        subject = " ".join(text[start:end].split())
+        if 3 < len(subject) <= 300 and not re.fullmatch(r"on\s+\S+\s+\d{1,2},?\s+\d{4}", subject):
+            if subject.startswith("on ") and parse_date_at(subject, 3):
+                return
+            draft.subject = subject
+
+    def _details_before(self, draft: _Draft, start: int, floor: int) -> None:
+        """"on March 7, 2023, the Standing Committee of ... issued Official Dispatch No. ..."."""
+        window = self.text[max(floor, start - 220) : start]
+        m = ISSUED_BEFORE.search(window)
+        if m is None:
+            return
+        issuer = m.group("issuer")
+        words = {fold(w) for w in re.findall(r"[^\W_]+", issuer)}
+        if words & _ISSUER_WORDS and not draft.issuer_from_text:
+            draft.issuer, draft.issuer_from_text = issuer, True
+        if m.group("date") and draft.date is None:
+            found = parse_date_at(m.group("date"), 0)
+            if found is not None:
+                draft.date = found[0]
+
+    def _add_short(self, m: re.Match[str], limit: int) -> None:
+        type_name = TYPE_WORDS[fold(" ".join(m.group("word").split()))]
+        number = m.group("number").lstrip("0") or "0"
+        candidates = [
+            d for d in self.drafts.values()
+            if (d.number.lstrip("0") or "0") == number and d.type == type_name
+            and d.first < m.start()
+        ]
+        if not candidates:
+            return
+        after = re.compile(r"\s+of\s+").match(self.text, m.end(), limit)
+        issuer = _issuer_phrase(self.text, after.end(), limit) if after else None
+        if len(candidates) > 1 and issuer is not None:
+            same = [d for d in candidates if d.issuer and fold(d.issuer) == fold(issuer[0])]
+            candidates = same or candidates
+        draft = max(candidates, key=lambda d: max(s for s, _ in d.mentions if s < m.start()))
+        draft.mentions[(m.start(), m.end())] = "reference"
+        if issuer is not None and not draft.issuer_from_text:
+            draft.issuer, draft.issuer_from_text = issuer[0], True
+
+    def documents(self) -> list[DocumentRef]:
+        """The documents found, in order of first mention."""
+        result = []
+        for draft in sorted(self.drafts.values(), key=lambda d: d.first):
+            mentions = tuple(
+                Mention(s, e, "code" if kind == "code" else "reference")
+                for (s, e), kind in sorted(draft.mentions.items())
+            )
+            result.append(
+                DocumentRef(
+                    key=draft.key, code=draft.code, number=draft.number, type=draft.type,
+                    issuer=draft.issuer, date=draft.date, subject=draft.subject, mentions=mentions,
+                )
+            )
+        return result
+
+
+def find_documents(text: str, blocks: Sequence[Block]) -> list[DocumentRef]:
+    """Every numbered document the article's body cites."""
+    finder = DocumentFinder(text, blocks)
+    finder.scan()
+    return finder.documents()

@@ -1,0 +1,50 @@
+"""Turning canonical article text into an `Article`: blocks, metadata, sections, people, documents."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from articles.blocks import classify
+from articles.documents import find_documents
+from articles.metadata import parse_byline, photo_credits, source_of
+from articles.model import Article
+from articles.people import find_people
+from articles.sections import build_sections
+from articles.textio import canonicalize, read_text
+
+
+def article_id(text: str) -> str:
+    """The identity of an article: a content hash of its canonical text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse(text: str, path: Path | None = None) -> Article:
+    """Parse article text (canonicalised first) into an Article. Never raises on any text."""
+    text = canonicalize(text)
+    blocks = classify(text)
+    title_block = next((b for b in blocks if b.kind == "title"), None)
+    byline_block = next((b for b in blocks if b.kind == "byline"), None)
+    lead_block = next((b for b in blocks if b.kind == "lead"), None)
+    byline = parse_byline(text, byline_block) if byline_block else None
+    credits = [*(byline.authors if byline else ()), *photo_credits(text, blocks)]
+    title = " ".join(text[title_block.start : title_block.end].split()) if title_block else ""
+    return Article(
+        id=article_id(text),
+        path=path,
+        title=title,
+        authors=tuple(text[a.start : a.end] for a in byline.authors) if byline else (),
+        published=byline.published if byline else None,
+        source=source_of(text, lead_block),
+        text=text,
+        blocks=tuple(blocks),
+        sections=build_sections(text, blocks),
+        people=tuple(find_people(text, blocks, credits)),
+        documents=tuple(find_documents(text, blocks)),
+    )
+
+
+def load(path: str | Path) -> Article:
+    """Read, canonicalise and parse an article file (ArticleError on unreadable input)."""
+    p = Path(path)
+    return parse(read_text(p), path=p)

@@ -1,0 +1,438 @@
+"""Finding the people an article names: who they are, the posts it gives them, every mention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from articles.folding import fold, strip_marks
+from articles.lexicon import (
+    FAMILY_NAMES,
+    HONORIFICS,
+    NAME_STOPWORDS,
+    ORG_WORDS,
+    PLACE_NOUNS,
+    PLACES,
+    ROLE_HEADS,
+    ROLE_PLURALS,
+)
+from articles.model import Block, Mention, Person
+from articles.roles import clean_role, equivalent, post_end, signature, starts_post
+from articles.scan import CAP_RUN, CAP_WORD, UPPER, WORD
+
+HONORIFIC_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<h>[Cc]omrades?|COMRADE|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Prof|Professor|"
+    r"Uncle|Sir|Mister|Ông|Bà|ông|bà)\.?\s+$"
+)
+SHORT_FORM = re.compile(
+    rf"(?<![^\W_])(?P<h>[Cc]omrade|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Uncle|Ông|Bà)\.?\s+"
+    rf"(?P<name>{CAP_WORD})(?!\s+{CAP_WORD})(?![^\W_])"
+)
+DASH_AFTER = re.compile(r"\s*[-–—]\s+")
+COMMA_AFTER = re.compile(r",\s+")
+POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+")
+LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})
+_plural_words = "|".join(sorted(ROLE_PLURALS, key=len, reverse=True))
+LIST_HEADER = re.compile(
+    rf"\b(?P<role>(?:(?:[A-Za-z]+) ){{0,2}}(?:{_plural_words}))\s+of\s+(?P<org>(?:the\s+)?"
+    rf"[^:;.\n]{{3,150}}?)\s*:\s*",
+    re.IGNORECASE,
+)
+NAME_WORD = re.compile(rf"^[{UPPER}][^\W\d_]*$")
+
+
+@dataclass
+class _Draft:
+    """A person being assembled: first full form, posts in order, mention spans."""
+
+    name: str
+    first: int
+    roles: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def add_role(self, role: str) -> None:
+        role = clean_role(role)
+        if not role:
+            return
+        for known in self.roles:
+            if equivalent(known, role):
+                return
+        self.roles.append(role)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A person given outside the body text: a byline author or a photo credit."""
+
+    start: int
+    end: int
+    roles: tuple[str, ...]
+
+
+def name_like(words: Sequence[str]) -> bool:
+    """Whether capitalised words can be a personal name (no org, post, place or stop word)."""
+    if not 1 <= len(words) <= 5:
+        return False
+    for w in words:
+        f = fold(w)
+        if not NAME_WORD.match(w) or (len(w) > 1 and w.isupper()):
+            return False
+        if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS or f in PLACE_NOUNS:
+            return False
+    return fold(" ".join(words)) not in PLACES
+
+
+def split_credit(credit: str) -> list[tuple[int, str]]:
+    """The people named in a photo credit ("Thanh Duy - Ngoc Quy"), with offsets in `credit`."""
+    people: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^,&/;]+?(?=\s+[-–&/]\s+|\s*[,;&/]\s*|\s+and\s+|$)", credit):
+        part = m.group().strip(" -–.")
+        if not part:
+            continue
+        offset = m.start() + m.group().index(part)
+        words = part.split()
+        if part.isupper() or fold(part) in _CREDIT_STOP or any(
+            fold(w) in _CREDIT_STOP for w in words
+        ):
+            continue
+        if name_like(words) and (len(words) >= 2 or len(words[0]) > 2):
+            people.append((offset, part))
+    return people
+
+
+def _credit_stop() -> frozenset[str]:
+    from articles.lexicon import CREDIT_NOT_PEOPLE
+
+    return CREDIT_NOT_PEOPLE
+
+
+_CREDIT_STOP = _credit_stop()
+
+
+class PeopleFinder:
+    """Collects people from the body blocks, the byline and the photo credits of one article."""
+
+    def __init__(self, text: str, blocks: Sequence[Block]) -> None:
+        self.text = text
+        self.regions = [
+            b for b in blocks if b.kind in ("lead", "paragraph", "caption")
+            or (b.kind == "heading" and any(c.islower() for c in text[b.start : b.end]))
+        ]
+        self.drafts: dict[str, _Draft] = {}
+        self.list_spans: list[tuple[int, int, str]] = []
+
+    # --- collecting -----------------------------------------------------------------------
+
+    def _draft(self, name: str, start: int) -> _Draft:
+        key = fold(name)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(name=name, first=start)
+        elif start < draft.first:
+            draft.name, draft.first = name, start
+        return draft
+
+    def add_credit(self, credit: Credit) -> None:
+        """Add a byline author or photographer with its roles and its one mention."""
+        name = self.text[credit.start : credit.end]
+        draft = self._draft(name, credit.start)
+        for role in credit.roles:
+            draft.add_role(role)
+        draft.mentions[(credit.start, credit.end)] = "name"
+
+    def _posts_from(self, pos: int, limit: int) -> list[str]:
+        """Posts written one after another from `pos` ("Member of X, Chief of Y")."""
+        posts: list[str] = []
+        while pos < limit:
+            words = WORD.findall(self.text, pos, min(limit, pos + 120))
+            if not starts_post(words):
+                break
+            end = post_end(self.text, pos, limit)
+            end = self._cut_trailing_name(pos, end)
+            if end <= pos:
+                break
+            posts.append(self.text[pos:end])
+            joint = POST_JOIN.match(self.text, end, limit)
+            if joint is None:
+                break
+            pos = joint.end()
+        return posts
+
+    def _cut_trailing_name(self, start: int, end: int) -> int:
+        """Shorten a post that ran on into a following person's name."""
+        phrase = self.text[start:end]
+        words = phrase.split(" ")
+        for i in range(1, len(words) - 1):
+            rest = words[i:]
+            if fold(rest[0]) in FAMILY_NAMES and 2 <= len(rest) <= 4 and name_like(rest):
+                prev = fold(words[i - 1])
+                if prev in ORG_WORDS or prev in ROLE_HEADS:
+                    return start + len(" ".join(words[:i]))
+        return end
+
+    def _post_before(self, name_start: int, floor: int) -> str | None:
+        """The post written right before a name ("Provincial Party Secretary Thai Thanh Quy",
+        "Chairman of the Provincial People's Committee, Nguyen Duc Trung"), if any."""
+        end = name_start
+        while end > floor and self.text[end - 1] in " ,":
+            end -= 1
+        gap = self.text[end:name_start]
+        if gap not in (" ", ", "):
+            return None
+        window_start = max(floor, end - 160)
+        words = list(WORD.finditer(self.text, window_start, end))
+        for i, m in enumerate(words):
+            if i == 0 and m.start() == window_start and window_start > floor:
+                continue
+            if not starts_post([w.group() for w in words[i : i + 6]]):
+                continue
+            if post_end(self.text, m.start(), end) == end:
+                role = self.text[m.start() : end]
+                if role.split()[-1].lower() in ("the", "of", "and"):
+                    continue
+                return role
+        return None
+
+    def _name_in_run(self, words: list[str]) -> tuple[int, bool]:
+        """Where a person's name starts among a run's words, and whether an honorific or post
+        stands before it inside the run; (-1, False) when the run holds no name."""
+        cue = False
+        k = -1
+        for i, w in enumerate(words):
+            f = fold(w)
+            if f in HONORIFICS or f in ROLE_HEADS:
+                cue = True
+                k = i
+            elif f in ORG_WORDS or f in NAME_STOPWORDS:
+                cue = False
+                k = i
+        start = k + 1
+        rest = words[start:]
+        if 2 <= len(rest) <= 4 and name_like(rest):
+            return start, cue or k >= 0
+        for j in range(start, len(words) - 1):
+            tail = words[j:]
+            if fold(words[j]) in FAMILY_NAMES and 2 <= len(tail) <= 4 and name_like(tail):
+                return j, cue or j > 0
+        return -1, False
+
+    def scan(self) -> None:
+        """Find every cued name in the body and the posts written with it."""
+        text = self.text
+        for region in self.regions:
+            self._scan_list_headers(region)
+            for m in CAP_RUN.finditer(text, region.start, region.end):
+                self._consider_run(m, region)
+
+    def _scan_list_headers(self, region: Block) -> None:
+        text = self.text
+        for m in LIST_HEADER.finditer(text, region.start, region.end):
+            words = m.group("role").split()
+            plural = fold(words[-1])
+            if plural not in ROLE_PLURALS:
+                continue
+            singular = " ".join([*words[:-1], ROLE_PLURALS[plural]])
+            # Only the last few words belong to the post ("were members" → "members").
+            lead_words = words[:-1]
+            while lead_words and fold(lead_words[0]) not in ("deputy", "vice", "standing"):
+                lead_words = lead_words[1:]
+            singular = " ".join([*lead_words, ROLE_PLURALS[plural]])
+            org = m.group("org")
+            org_start = m.start("org") + (4 if org.lower().startswith("the ") else 0)
+            if post_end(text, org_start, m.end("org")) != m.end("org"):
+                continue
+            stop = re.search(r"\.\s+[A-Z]|;\s+and\s+[a-z]", text[m.end() : region.end])
+            end = m.end() + stop.start() if stop else region.end
+            self.list_spans.append((m.end(), end, clean_role(f"{singular} of {org}")))
+
+    def _list_role(self, pos: int) -> str | None:
+        for start, end, role in self.list_spans:
+            if start <= pos < end:
+                return role
+        return None
+
+    def _consider_run(self, m: re.Match[str], region: Block) -> None:
+        text = self.text
+        run_words = m.group().split(" ")
+        offsets = []
+        pos = m.start()
+        for w in run_words:
+            offsets.append(pos)
+            pos += len(w) + 1
+        idx, inner_cue = self._name_in_run(run_words)
+        if idx < 0:
+            return
+        name_words = run_words[idx:]
+        start = offsets[idx]
+        end = m.end()
+        name = text[start:end]
+        before = text[max(region.start, start - 14) : start]
+        after_words = WORD.findall(text, end, min(region.end, end + 40))
+        honorific = bool(HONORIFIC_BEFORE.search(before)) or (
+            idx > 0 and fold(run_words[idx - 1]) in HONORIFICS
+        )
+        posts: list[str] = []
+        dash = DASH_AFTER.match(text, end, region.end)
+        if dash:
+            posts = self._posts_from(dash.end(), region.end)
+        if not posts:
+            comma = COMMA_AFTER.match(text, end, region.end)
+            if comma:
+                posts = self._posts_from(comma.end(), region.end)
+        post_before = self._post_before(start, region.start)
+        list_role = self._list_role(start)
+        if after_words and fold(after_words[0]) in PLACE_NOUNS:
+            return
+        if after_words and fold(after_words[0]) in ORG_WORDS and not posts:
+            return
+        family = fold(name_words[0]) in FAMILY_NAMES
+        strong = bool(posts) or honorific or post_before is not None or list_role is not None
+        if not strong:
+            if inner_cue and idx > 0 and fold(run_words[idx - 1]) in ROLE_HEADS:
+                post_before = self._post_before(start, region.start)
+                strong = True
+            elif not family:
+                return
+            elif len(name_words) == 2:
+                prev = WORD.findall(text, max(region.start, start - 20), start)
+                if prev and prev[-1].lower() in LOCATIVES:
+                    return
+        draft = self._draft(name, start)
+        if list_role:
+            draft.add_role(list_role)
+        if post_before:
+            draft.add_role(post_before)
+        for post in posts:
+            draft.add_role(post)
+        draft.mentions[(start, end)] = "name"
+
+    # --- mentions -------------------------------------------------------------------------
+
+    def _folded(self) -> str:
+        folded = strip_marks(self.text).lower()
+        if len(folded) == len(self.text):
+            return folded
+        return "".join(
+            f if len(f := strip_marks(c).lower()) == 1 else c.lower() for c in self.text
+        )
+
+    def find_name_mentions(self) -> None:
+        """Every occurrence of every known full name, in any spelling, in the body."""
+        names = sorted(self.drafts, key=len, reverse=True)
+        if not names:
+            return
+        pattern = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])"
+        )
+        folded = self._folded()
+        for region in self.regions:
+            for m in pattern.finditer(folded, region.start, region.end):
+                after = WORD.findall(self.text, m.end(), min(region.end, m.end() + 30))
+                if after and fold(after[0]) in PLACE_NOUNS:
+                    continue
+                nxt = self.text[m.end() : m.end() + 2]
+                if len(nxt) == 2 and nxt[0] == " " and nxt[1] in UPPER:
+                    # "Nguyen Du Street": the name runs on into a longer capitalised phrase.
+                    following = WORD.match(self.text, m.end() + 1)
+                    if following and fold(following.group()) in ORG_WORDS | PLACE_NOUNS:
+                        continue
+                draft = self.drafts[m.group()]
+                draft.mentions.setdefault((m.start(), m.end()), "name")
+
+    def find_short_forms(self) -> None:
+        """"Mr. Thong", "comrade Thong": the given name of exactly one person."""
+        by_given: dict[str, list[str]] = {}
+        for key in self.drafts:
+            parts = key.split()
+            if len(parts) >= 2:
+                by_given.setdefault(parts[-1], []).append(key)
+        for region in self.regions:
+            for m in SHORT_FORM.finditer(self.text, region.start, region.end):
+                keys = by_given.get(fold(m.group("name")), [])
+                if len(keys) != 1:
+                    continue
+                draft = self.drafts[keys[0]]
+                span = (m.start(), m.end())
+                if not any(s <= span[0] < e or span[0] <= s < span[1] for s, e in draft.mentions):
+                    draft.mentions[span] = "name"
+
+    def find_role_mentions(self) -> None:
+        """Title-only references ("the Standing Deputy Secretary of the Provincial Party
+        Committee requested") to the one person who holds that post."""
+        holders: list[tuple[str, str]] = []
+        for key, draft in self.drafts.items():
+            for role in draft.roles:
+                if role in ("author", "photographer") or len(signature(role)) < 2:
+                    continue
+                holders.append((key, role))
+        if not holders:
+            return
+        taken = sorted(span for d in self.drafts.values() for span in d.mentions)
+        starts = [s for s, _ in taken]
+        import bisect
+
+        the = re.compile(r"(?<![^\W_])[Tt]he\s+")
+        for region in self.regions:
+            for m in the.finditer(self.text, region.start, region.end):
+                pos = m.end()
+                words = WORD.findall(self.text, pos, min(region.end, pos + 120))
+                if not starts_post(words):
+                    continue
+                end = post_end(self.text, pos, region.end)
+                phrase = self.text[pos:end]
+                if len(signature(phrase)) < 2:
+                    continue
+                # A post written next to a name belongs to that name's mention.
+                i = bisect.bisect_left(starts, end)
+                nxt = taken[i] if i < len(taken) else None
+                if nxt is not None and self.text[end : nxt[0]] in (" ", ", "):
+                    continue
+                j = bisect.bisect_right(starts, pos) - 1
+                if j >= 0 and taken[j][1] > pos - 4 and self.text[taken[j][1] : pos - 4].strip(
+                    " ,-–"
+                ) == "":
+                    continue
+                matches = {key for key, role in holders if equivalent(role, phrase)}
+                if len(matches) != 1:
+                    continue
+                (key,) = matches
+                if self._nearest_name_mismatch(pos, end, region):
+                    continue
+                self.drafts[key].mentions.setdefault((pos, end), "role")
+
+    def _nearest_name_mismatch(self, start: int, end: int, region: Block) -> bool:
+        """A role phrase directly followed by a capitalised name not in the index names someone
+        else ("the Chairman X"), so it is not a title-only reference."""
+        following = CAP_RUN.match(self.text, end + 1) if self.text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        words = following.group().split(" ")
+        return 2 <= len(words) <= 4 and name_like(words)
+
+    # --- result ---------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        """The people found, in order of first mention."""
+        result: list[Person] = []
+        for key, draft in sorted(self.drafts.items(), key=lambda kv: min(kv[1].mentions or {(kv[1].first, 0): ""})):
+            if not draft.mentions:
+                continue
+            mentions = tuple(
+                Mention(s, e, "role" if kind == "role" else "name")
+                for (s, e), kind in sorted(draft.mentions.items())
+            )
+            result.append(Person(key=key, name=draft.name, roles=tuple(draft.roles), mentions=mentions))
+        return result
+
+
+def find_people(text: str, blocks: Sequence[Block], credits: Iterable[Credit]) -> list[Person]:
+    """Every person of the article with posts and mentions (byline and photo credits included)."""
+    finder = PeopleFinder(text, blocks)
+    for credit in credits:
+        finder.add_credit(credit)
+    finder.scan()
+    finder.find_name_mentions()
+    finder.find_short_forms()
+    finder.find_role_mentions()
+    return finder.people()

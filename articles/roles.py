@@ -1,0 +1,117 @@
+"""Posts ("Standing Deputy Secretary of the Provincial Party Committee"): finding their extent in
+text, telling two wordings of one post apart from two posts."""
+
+from __future__ import annotations
+
+import re
+
+from articles.folding import fold
+from articles.lexicon import PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from articles.scan import UPPER
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
+_CONNECTORS = frozenset({"of", "the", "and", "&", "for"})
+_LOWER_OK = frozenset({"province", "city", "district", "commune", "town", "ward", "term"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$")
+_SIGNATURE_DROP = frozenset({"of", "the", "and", "&", "for", "in", "at", "on", "to", "s"})
+_SIGNATURE_MAP = {
+    "department": "committee",
+    "commission": "committee",
+    "board": "committee",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "chair": "chairman",
+    "vice": "deputy",
+    "permanent": "standing",
+    "people": "people",
+    "peoples": "people",
+}
+_FILLER = frozenset({"provincial", "province", "party", "committee"})
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0] in UPPER or word[0].isdigit())
+
+
+def starts_post(words: list[str]) -> int:
+    """How many of `words` (from the first) make the opening of a post up to and including its
+    head word ("Standing Deputy Secretary" → 3), or 0 when they do not open a post."""
+    for i, word in enumerate(words[:6]):
+        folded = fold(word)
+        if folded in ROLE_HEADS:
+            # "Deputy" alone is a head only when no other head follows ("Deputy Secretary").
+            if folded in ("deputy", "general", "chief", "major", "lieutenant") and i + 1 < len(
+                words
+            ):
+                nxt = fold(words[i + 1])
+                if nxt in ROLE_HEADS:
+                    continue
+            return i + 1
+        if folded not in ROLE_MODIFIERS and not (i > 0 and _is_capitalised(word)):
+            return 0
+    return 0
+
+
+def post_end(text: str, pos: int, limit: int) -> int:
+    """The end of the post phrase whose first word starts at `pos`: capitalised words joined by
+    "of", "the", "and" ... and lower-case place nouns; punctuation other than an apostrophe
+    or a hyphen inside a word ends it. Trailing connectors are not part of the post."""
+    end = pos
+    last_good = pos
+    cursor = pos
+    for m in _TOKEN.finditer(text, pos, limit):
+        gap = text[cursor : m.start()]
+        if cursor != pos and gap != " ":
+            break
+        word = m.group()
+        folded = word.lower()
+        if _is_capitalised(word) or _ORDINAL.match(word):
+            last_good = m.end()
+        elif folded in _CONNECTORS:
+            pass
+        elif folded in _LOWER_OK and last_good == end:
+            last_good = m.end()
+        else:
+            break
+        end = m.end()
+        cursor = m.end()
+    return last_good
+
+
+SPECIAL_ROLES = frozenset({"author", "photographer"})
+"""Roles the byline and photo credits give, kept in lower case as the data model names them."""
+
+
+def clean_role(role: str) -> str:
+    """A post as shown: single spaces, first letter capitalised, no trailing punctuation."""
+    role = " ".join(role.split()).strip(" ,;:-–")
+    if role in SPECIAL_ROLES:
+        return role
+    return role[:1].upper() + role[1:]
+
+
+def signature(role: str) -> frozenset[str]:
+    """The words that identify a post, whatever the wording ("Committee's X Department" and
+    "X Committee" compare equal)."""
+    words = re.findall(r"[a-z0-9]+", fold(role).replace("'s", " ").replace("’s", " "))
+    return frozenset(_SIGNATURE_MAP.get(w, w) for w in words if w not in _SIGNATURE_DROP)
+
+
+def equivalent(a: str, b: str) -> bool:
+    """Whether two wordings name one post: equal signatures, or one adds only filler words
+    ("Chief of the Provincial Party Office" / "... Party Committee Office"), never a rank."""
+    sa, sb = signature(a), signature(b)
+    if sa == sb:
+        return True
+    small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if not small < big:
+        return False
+    extra = big - small
+    if extra & RANK_WORDS:
+        return False
+    return extra <= _FILLER and len(small & (ROLE_HEADS | {"deputy", "standing"})) > 0
+
+
+def is_place_phrase(words: list[str]) -> bool:
+    """Whether the word after a capitalised run makes it a place ("Le Loi street")."""
+    return bool(words) and fold(words[0]) in PLACE_NOUNS

@@ -1,0 +1,60 @@
+"""The `reader` command line: open the TUI, or run a headless command (DESIGN.md §2)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from articles import ArticleError
+from reader.commands import article_commands, notes_commands
+from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput
+
+SUBCOMMANDS = ("outline", "people", "documents", "notes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the headless subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    article_commands.register(sub)
+    notes_commands.register(sub)
+    return parser
+
+
+def build_tui_parser() -> argparse.ArgumentParser:
+    """The parser for opening the reader: `reader [PATH ...] [--db FILE]`."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=(
+            "Open the reader on articles (no PATH: the bundled sample article). "
+            f"Headless commands: {', '.join(SUBCOMMANDS)} (see 'reader COMMAND --help')."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or a directory")
+    parser.add_argument("--db", metavar="FILE", help="the annotations database file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in SUBCOMMANDS:
+            args = build_parser().parse_args(args_list)
+            result: int = args.func(args)
+            return result
+        args = build_tui_parser().parse_args(args_list)
+        from reader.launch import launch
+
+        return launch(args.paths, args.db)
+    except (ArticleError, BadInput) as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        return EXIT_FAILURE

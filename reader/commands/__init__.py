@@ -1,0 +1,1 @@
+"""The headless subcommands of `reader`, one module per group of commands."""
