@@ -101,7 +101,7 @@ def is_byline(line: str) -> bool:
     m, _, has_time = found
     before = line[: m.start()]
     # A byline is mostly names, posts and the date; a sentence has much more around the date.
-    return has_time or len(before.split()) <= 40 and len(line[m.end() :].split()) <= 3
+    return has_time or (len(before.split()) <= 40 and len(line[m.end() :].split()) <= 3)
 
 
 def looks_like_subheading(line: Line) -> bool:
@@ -169,9 +169,7 @@ def classify(text: str) -> list[Block]:
             kinds[j] = "image" if j > 0 and kinds[j - 1] in ("image", "caption") else "paragraph"
         elif credit_of(t):
             kinds[j] = "caption"
-        elif t.startswith("#") or is_all_caps_heading(t):
-            kinds[j] = "heading"
-        elif (
+        elif t.startswith("#") or is_all_caps_heading(t) or (
             lead_index is not None
             and j > lead_index
             and j < footer - 1

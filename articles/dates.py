@@ -1,4 +1,4 @@
-"""Dates and times as articles write them: "April 12, 2023 17:14", "02-01-2020 | 15:51:02" (day first)."""
+"""Dates and times as articles write them: "April 12, 2023 17:14", "02-01-2020 | 15:51:02"."""
 
 from __future__ import annotations
 
@@ -19,8 +19,14 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_TIME = r"(?:\s*(?:[-|,•]|at)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_TIME = (
+    r"(?:\s*(?:[-|,•]|at)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+)
 
 MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}"

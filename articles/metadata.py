@@ -108,7 +108,8 @@ def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:
         for line in text[block.start : block.end].split("\n"):
             m = credit_of(line)
             if m is not None:
-                body_start = pos + line.index(line.strip().strip("|").strip()) if line.strip() else pos
+                body = line.strip().strip("|").strip()
+                body_start = pos + line.index(body)
                 credit_start = body_start + m.start("credit")
                 for offset, name in split_credit(m.group("credit")):
                     start = credit_start + offset

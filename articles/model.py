@@ -16,7 +16,7 @@ MentionKind = Literal["name", "role", "code", "reference"]
 a document by its full `code` or by a short back-`reference` ("Resolution No. 26")."""
 
 BODY_KINDS: frozenset[str] = frozenset({"lead", "paragraph", "heading", "caption", "image"})
-"""Block kinds that belong to the article's body (sections, people and documents come from these)."""
+"""Block kinds of the article's body: sections, people and documents come from these."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Turning canonical article text into an `Article`: blocks, metadata, sections, people, documents."""
+"""Turning article text into an `Article`: blocks, metadata, sections, people, documents."""
 
 from __future__ import annotations
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from articles.folding import fold, strip_marks
 from articles.lexicon import (
+    CREDIT_NOT_PEOPLE,
     FAMILY_NAMES,
     HONORIFICS,
     NAME_STOPWORDS,
@@ -92,8 +94,8 @@ def split_credit(credit: str) -> list[tuple[int, str]]:
             continue
         offset = m.start() + m.group().index(part)
         words = part.split()
-        if part.isupper() or fold(part) in _CREDIT_STOP or any(
-            fold(w) in _CREDIT_STOP for w in words
+        if part.isupper() or fold(part) in CREDIT_NOT_PEOPLE or any(
+            fold(w) in CREDIT_NOT_PEOPLE for w in words
         ):
             continue
         if name_like(words) and (len(words) >= 2 or len(words[0]) > 2):
@@ -101,13 +103,6 @@ def split_credit(credit: str) -> list[tuple[int, str]]:
     return people
 
 
-def _credit_stop() -> frozenset[str]:
-    from articles.lexicon import CREDIT_NOT_PEOPLE
-
-    return CREDIT_NOT_PEOPLE
-
-
-_CREDIT_STOP = _credit_stop()
 
 
 class PeopleFinder:
@@ -370,8 +365,6 @@ class PeopleFinder:
             return
         taken = sorted(span for d in self.drafts.values() for span in d.mentions)
         starts = [s for s, _ in taken]
-        import bisect
-
         the = re.compile(r"(?<![^\W_])[Tt]he\s+")
         for region in self.regions:
             for m in the.finditer(self.text, region.start, region.end):
@@ -415,14 +408,15 @@ class PeopleFinder:
     def people(self) -> list[Person]:
         """The people found, in order of first mention."""
         result: list[Person] = []
-        for key, draft in sorted(self.drafts.items(), key=lambda kv: min(kv[1].mentions or {(kv[1].first, 0): ""})):
-            if not draft.mentions:
-                continue
+        found = [(key, draft) for key, draft in self.drafts.items() if draft.mentions]
+        for key, draft in sorted(found, key=lambda item: min(item[1].mentions)):
             mentions = tuple(
                 Mention(s, e, "role" if kind == "role" else "name")
                 for (s, e), kind in sorted(draft.mentions.items())
             )
-            result.append(Person(key=key, name=draft.name, roles=tuple(draft.roles), mentions=mentions))
+            result.append(
+                Person(key=key, name=draft.name, roles=tuple(draft.roles), mentions=mentions)
+            )
         return result
 
 

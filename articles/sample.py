@@ -1,4 +1,4 @@
-"""The sample article shipped with the package, so `reader` with no argument has something to show."""
+"""The sample article shipped with the package: what `reader` opens with no argument."""
 
 from __future__ import annotations
 
