@@ -85,10 +85,9 @@ def is_vietnamese(line: str) -> bool:
 
 def is_all_caps_heading(line: str) -> bool:
     """ALL-CAPS lines ("PROACTIVE COOPERATION, COMPLETING ...") are headings."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < 4 or len(line) > 200:
+    if len(line) > 200 or line != line.upper():
         return False
-    return not any(c.islower() for c in letters)
+    return sum(1 for c in line if c.isalpha()) >= 4
 
 
 def is_byline(line: str) -> bool:

@@ -3,6 +3,7 @@ subject and every mention, short back-references ("Resolution No. 26") included.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,11 +35,8 @@ TYPE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{_type_alternatives}))(?:\s+(?:No\.?|no\.|Number|number|số)\s*|\s+)$",
     re.IGNORECASE,
 )
-SHORT_REFERENCE = re.compile(
-    rf"\b(?P<word>{_type_alternatives})\s+(?:No\.?\s*|no\.\s*|[Nn]umber\s+)?(?P<number>\d{{1,5}})"
-    rf"(?![\w/-]|\s*[-/]\s*[A-ZĐ]|,\d|\.\d)",
-    re.IGNORECASE,
-)
+SHORT_NUMBER = re.compile(r"(?<![\w/.,-])(?P<number>\d{1,5})(?![\w/-]|\s*[-/]\s*[A-ZĐ]|,\d|\.\d)")
+"""A bare document number; with a type word just before it, a short back-reference."""
 ISSUED_BEFORE = re.compile(
     r"(?:(?:[Oo]n|[Ii]n)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}),\s+)?(?:the\s+)?"
@@ -68,6 +66,10 @@ class _Draft:
     date: date | None = None
     subject: str | None = None
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def last_before(self, pos: int) -> int:
+        """Where this document was last mentioned before `pos` (-1 if it was not)."""
+        return max((s for s, _ in self.mentions if s < pos), default=-1)
 
 
 def _code_key(code: str) -> str:
@@ -111,6 +113,7 @@ class DocumentFinder:
         self.text = text
         self.regions = [b for b in blocks if b.kind in ("lead", "paragraph", "heading", "caption")]
         self.drafts: dict[str, _Draft] = {}
+        self.by_number: dict[str, list[_Draft]] = {}
 
     def scan(self) -> None:
         """Find full codes first, then the short back-references to them."""
@@ -125,12 +128,19 @@ class DocumentFinder:
                     full.append((m.start(), region.end, m, kind))
         for start, limit, m, kind in sorted(full, key=lambda item: item[0]):
             self._add_full(m, kind, start, limit)
-        taken = [span for d in self.drafts.values() for span in d.mentions]
+        taken = sorted(span for d in self.drafts.values() for span in d.mentions)
+        taken_starts = [s for s, _ in taken]
         for region in self.regions:
-            for m in SHORT_REFERENCE.finditer(self.text, region.start, region.end):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+            for m in SHORT_NUMBER.finditer(self.text, region.start, region.end):
+                window_start = max(region.start, m.start() - 40)
+                word = TYPE_BEFORE.search(self.text[window_start : m.start()])
+                if word is None:
                     continue
-                self._add_short(m, region.end)
+                start = window_start + word.start("word")
+                i = bisect.bisect_left(taken_starts, m.end())
+                if i > 0 and taken[i - 1][1] > start:
+                    continue
+                self._add_short(word.group("word"), m.group("number"), start, m.end(), region.end)
 
     def _region_start(self, pos: int) -> int:
         for region in self.regions:
@@ -167,6 +177,7 @@ class DocumentFinder:
                 type_from_text=type_match is not None, issuer=decoded, issuer_from_text=False,
                 first=mention_start,
             )
+            self.by_number.setdefault(number.lstrip("0") or "0", []).append(draft)
         elif type_match and not draft.type_from_text:
             draft.type, draft.type_from_text = type_name, True
         draft.mentions[(mention_start, m.end())] = "code"
@@ -238,23 +249,21 @@ class DocumentFinder:
             if found is not None:
                 draft.date = found[0]
 
-    def _add_short(self, m: re.Match[str], limit: int) -> None:
-        type_name = TYPE_WORDS[fold(" ".join(m.group("word").split()))]
-        number = m.group("number").lstrip("0") or "0"
+    def _add_short(self, word: str, number: str, start: int, end: int, limit: int) -> None:
+        type_name = TYPE_WORDS[fold(" ".join(word.split()))]
+        number = number.lstrip("0") or "0"
         candidates = [
-            d for d in self.drafts.values()
-            if (d.number.lstrip("0") or "0") == number and d.type == type_name
-            and d.first < m.start()
+            d for d in self.by_number.get(number, ()) if d.type == type_name and d.first < start
         ]
         if not candidates:
             return
-        after = re.compile(r"\s+of\s+").match(self.text, m.end(), limit)
+        after = re.compile(r"\s+of\s+").match(self.text, end, limit)
         issuer = _issuer_phrase(self.text, after.end(), limit) if after else None
         if len(candidates) > 1 and issuer is not None:
             same = [d for d in candidates if d.issuer and fold(d.issuer) == fold(issuer[0])]
             candidates = same or candidates
-        draft = max(candidates, key=lambda d: max(s for s, _ in d.mentions if s < m.start()))
-        draft.mentions[(m.start(), m.end())] = "reference"
+        draft = max(candidates, key=lambda d: d.last_before(start))
+        draft.mentions[(start, end)] = "reference"
         if issuer is not None and not draft.issuer_from_text:
             draft.issuer, draft.issuer_from_text = issuer[0], True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "’": "'", "‘": "'"})
 
@@ -13,10 +14,13 @@ def strip_marks(text: str) -> str:
     Every Vietnamese letter folds to exactly one character, so for text in NFC the result has
     the same length as the input whenever the input holds no stray combining marks.
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The identity form of `text`: no diacritics, lower case, single spaces."""
     return " ".join(strip_marks(text).lower().split())

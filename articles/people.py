@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from articles.folding import fold, strip_marks
+from articles.folding import fold
 from articles.lexicon import (
     CREDIT_NOT_PEOPLE,
     FAMILY_NAMES,
@@ -116,6 +116,7 @@ class PeopleFinder:
         ]
         self.drafts: dict[str, _Draft] = {}
         self.list_spans: list[tuple[int, int, str]] = []
+        self.runs: list[tuple[int, list[str], Block]] = []
 
     # --- collecting -----------------------------------------------------------------------
 
@@ -218,16 +219,18 @@ class PeopleFinder:
         for region in self.regions:
             self._scan_list_headers(region)
             for m in CAP_RUN.finditer(text, region.start, region.end):
+                self.runs.append((m.start(), m.group().split(" "), region))
                 self._consider_run(m, region)
 
     def _scan_list_headers(self, region: Block) -> None:
         text = self.text
+        if text.find(":", region.start, region.end) < 0:
+            return
         for m in LIST_HEADER.finditer(text, region.start, region.end):
             words = m.group("role").split()
             plural = fold(words[-1])
             if plural not in ROLE_PLURALS:
                 continue
-            singular = " ".join([*words[:-1], ROLE_PLURALS[plural]])
             # Only the last few words belong to the post ("were members" → "members").
             lead_words = words[:-1]
             while lead_words and fold(lead_words[0]) not in ("deputy", "vice", "standing"):
@@ -304,36 +307,31 @@ class PeopleFinder:
 
     # --- mentions -------------------------------------------------------------------------
 
-    def _folded(self) -> str:
-        folded = strip_marks(self.text).lower()
-        if len(folded) == len(self.text):
-            return folded
-        return "".join(
-            f if len(f := strip_marks(c).lower()) == 1 else c.lower() for c in self.text
-        )
-
     def find_name_mentions(self) -> None:
         """Every occurrence of every known full name, in any spelling, in the body."""
-        names = sorted(self.drafts, key=len, reverse=True)
-        if not names:
+        if not self.drafts:
             return
-        pattern = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])"
-        )
-        folded = self._folded()
-        for region in self.regions:
-            for m in pattern.finditer(folded, region.start, region.end):
-                after = WORD.findall(self.text, m.end(), min(region.end, m.end() + 30))
-                if after and fold(after[0]) in PLACE_NOUNS:
-                    continue
-                nxt = self.text[m.end() : m.end() + 2]
-                if len(nxt) == 2 and nxt[0] == " " and nxt[1] in UPPER:
-                    # "Nguyen Du Street": the name runs on into a longer capitalised phrase.
-                    following = WORD.match(self.text, m.end() + 1)
-                    if following and fold(following.group()) in ORG_WORDS | PLACE_NOUNS:
+        longest = max(len(key.split()) for key in self.drafts)
+        for run_start, words, region in self.runs:
+            offsets = [run_start]
+            for w in words[:-1]:
+                offsets.append(offsets[-1] + len(w) + 1)
+            i = 0
+            while i < len(words) - 1:
+                for size in range(min(longest, len(words) - i), 1, -1):
+                    draft = self.drafts.get(fold(" ".join(words[i : i + size])))
+                    if draft is None:
                         continue
-                draft = self.drafts[m.group()]
-                draft.mentions.setdefault((m.start(), m.end()), "name")
+                    start = offsets[i]
+                    end = offsets[i + size - 1] + len(words[i + size - 1])
+                    after = WORD.findall(self.text, end, min(region.end, end + 30))
+                    if after and fold(after[0]) in ORG_WORDS | PLACE_NOUNS:
+                        # "Nguyen Du Street", "Ho Chi Minh City": a place, not the person.
+                        continue
+                    draft.mentions.setdefault((start, end), "name")
+                    i += size - 1
+                    break
+                i += 1
 
     def find_short_forms(self) -> None:
         """"Mr. Thong", "comrade Thong": the given name of exactly one person."""
