@@ -39,7 +39,8 @@ def run() -> list[tuple[str, int, float, int, int]]:
 
 
 def report(rows: list[tuple[str, int, float, int, int]]) -> str:
-    lines = [f"{'article':<20}{'chars':>10}{'median ms':>12}{'µs/kchar':>10}{'people':>8}{'docs':>6}"]
+    header = ("article", "chars", "median ms", "µs/kchar", "people", "docs")
+    lines = ["{:<20}{:>10}{:>12}{:>10}{:>8}{:>6}".format(*header)]
     for name, chars, seconds, people, docs in rows:
         lines.append(f"{name:<20}{chars:>10,}{seconds * 1000:>12.1f}"
                      f"{seconds * 1e9 / chars:>10.1f}{people:>8}{docs:>6}")
