@@ -41,7 +41,14 @@ ISO = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?\b"
 )
-DATE_PATTERNS: tuple[re.Pattern[str], ...] = (MONTH_FIRST, DAY_FIRST_WORDS, ISO, NUMERIC_DAY_FIRST)
+TIME_FIRST = re.compile(
+    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+    r"\s*(?:[-|,•]\s*)?(?:(?:GMT|UTC)[+-]\d{1,2}\s*[-|,]?\s*)?(?:[A-Za-z]+,\s*)?"
+    r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})\b"
+)
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    TIME_FIRST, MONTH_FIRST, DAY_FIRST_WORDS, ISO, NUMERIC_DAY_FIRST
+)
 
 
 def _month(value: str) -> int:

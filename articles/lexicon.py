@@ -15,7 +15,8 @@ FAMILY_NAMES: frozenset[str] = frozenset(
     nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao doan trinh
     lam mai truong cao luong thai ha phung luu ta chu la khuat kieu quach tong van au giap khong
     lo lu kha mac nghiem ong tieu thach tang thieu hua vuong to dam lai ton chau han hau ninh
-    quan cu bach bien chung dien doan tu tiet trieu yen y ung
+    quan cu bach bien chung dien doan tu tiet trieu yen y ung vi sam xong moong lang vang lau
+    sung mua thao
     """.split()
 )
 """Vietnamese family names (folded). One cue among several: pen names have none."""

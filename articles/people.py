@@ -72,6 +72,15 @@ class Credit:
     roles: tuple[str, ...]
 
 
+def possessive_cut(words: list[str]) -> list[str]:
+    """A run's words without a final possessive "'s" ("Nguyen Duc Trung's" → "... Trung");
+    inside a run ("People's Committee") the possessive belongs to an organisation's name."""
+    last = words[-1]
+    if last.endswith(("'s", "’s")) and len(last) > 2:
+        return [*words[:-1], last[:-2]]
+    return words
+
+
 def name_like(words: Sequence[str]) -> bool:
     """Whether capitalised words can be a personal name (no org, post, place or stop word)."""
     if not 1 <= len(words) <= 5:
@@ -167,14 +176,34 @@ class PeopleFinder:
                     return start + len(" ".join(words[:i]))
         return end
 
-    def _post_before(self, name_start: int, floor: int) -> str | None:
-        """The post written right before a name ("Provincial Party Secretary Thai Thanh Quy",
-        "Chairman of the Provincial People's Committee, Nguyen Duc Trung"), if any."""
+    def _posts_before(self, name_start: int, floor: int) -> list[str]:
+        """The posts written right before a name, nearest last: "Provincial Party Secretary
+        Thai Thanh Quy", "Politburo member, Prime Minister Pham Minh Chinh", "Chairman of the
+        Provincial People's Committee, Nguyen Duc Trung"."""
+        posts: list[str] = []
         end = name_start
-        while end > floor and self.text[end - 1] in " ,":
+        while True:
+            post_start = self._post_ending_at(end, floor)
+            if post_start is None:
+                break
+            cut = post_start
+            while cut > floor and self.text[cut - 1] == " ":
+                cut -= 1
+            posts.insert(0, self.text[post_start : self._trim_end(end)])
+            if cut <= floor or self.text[cut - 1] != ",":
+                break
+            end = cut - 1
+        return posts
+
+    def _trim_end(self, end: int) -> int:
+        while end > 0 and self.text[end - 1] in " ,":
             end -= 1
-        gap = self.text[end:name_start]
-        if gap not in (" ", ", "):
+        return end
+
+    def _post_ending_at(self, name_start: int, floor: int) -> int | None:
+        """Where a post ends right before `name_start` (with a space or ", " between) starts."""
+        end = self._trim_end(name_start)
+        if end <= floor or self.text[end:name_start] not in (" ", ", ", ""):
             return None
         window_start = max(floor, end - 160)
         words = list(WORD.finditer(self.text, window_start, end))
@@ -184,10 +213,9 @@ class PeopleFinder:
             if not starts_post([w.group() for w in words[i : i + 6]]):
                 continue
             if post_end(self.text, m.start(), end) == end:
-                role = self.text[m.start() : end]
-                if role.split()[-1].lower() in ("the", "of", "and"):
+                if self.text[m.start() : end].split()[-1].lower() in ("the", "of", "and"):
                     continue
-                return role
+                return m.start()
         return None
 
     def _name_in_run(self, words: list[str]) -> tuple[int, bool]:
@@ -219,7 +247,7 @@ class PeopleFinder:
         for region in self.regions:
             self._scan_list_headers(region)
             for m in CAP_RUN.finditer(text, region.start, region.end):
-                self.runs.append((m.start(), m.group().split(" "), region))
+                self.runs.append((m.start(), possessive_cut(m.group().split(" ")), region))
                 self._consider_run(m, region)
 
     def _scan_list_headers(self, region: Block) -> None:
@@ -252,7 +280,7 @@ class PeopleFinder:
 
     def _consider_run(self, m: re.Match[str], region: Block) -> None:
         text = self.text
-        run_words = m.group().split(" ")
+        run_words = possessive_cut(m.group().split(" "))
         offsets = []
         pos = m.start()
         for w in run_words:
@@ -263,7 +291,7 @@ class PeopleFinder:
             return
         name_words = run_words[idx:]
         start = offsets[idx]
-        end = m.end()
+        end = offsets[-1] + len(run_words[-1])
         name = text[start:end]
         before = text[max(region.start, start - 14) : start]
         after_words = WORD.findall(text, end, min(region.end, end + 40))
@@ -278,29 +306,30 @@ class PeopleFinder:
             comma = COMMA_AFTER.match(text, end, region.end)
             if comma:
                 posts = self._posts_from(comma.end(), region.end)
-        post_before = self._post_before(start, region.start)
+        posts_before = self._posts_before(start, region.start)
         list_role = self._list_role(start)
         if after_words and fold(after_words[0]) in PLACE_NOUNS:
             return
         if after_words and fold(after_words[0]) in ORG_WORDS and not posts:
             return
         family = fold(name_words[0]) in FAMILY_NAMES
-        strong = bool(posts) or honorific or post_before is not None or list_role is not None
+        strong = bool(posts) or honorific or bool(posts_before) or list_role is not None
         if not strong:
             if inner_cue and idx > 0 and fold(run_words[idx - 1]) in ROLE_HEADS:
-                post_before = self._post_before(start, region.start)
                 strong = True
-            elif not family:
+            elif not family or len(name_words) == 2:
+                # A family name alone is a weak cue; two words ("Chau Quang") are as often a
+                # place, so those need an honorific or a post somewhere in the article.
                 return
-            elif len(name_words) == 2:
+            else:
                 prev = WORD.findall(text, max(region.start, start - 20), start)
                 if prev and prev[-1].lower() in LOCATIVES:
                     return
         draft = self._draft(name, start)
         if list_role:
             draft.add_role(list_role)
-        if post_before:
-            draft.add_role(post_before)
+        for post in posts_before:
+            draft.add_role(post)
         for post in posts:
             draft.add_role(post)
         draft.mentions[(start, end)] = "name"
@@ -342,11 +371,12 @@ class PeopleFinder:
                 by_given.setdefault(parts[-1], []).append(key)
         for region in self.regions:
             for m in SHORT_FORM.finditer(self.text, region.start, region.end):
-                keys = by_given.get(fold(m.group("name")), [])
+                given = possessive_cut([m.group("name")])[0]
+                keys = by_given.get(fold(given), [])
                 if len(keys) != 1:
                     continue
                 draft = self.drafts[keys[0]]
-                span = (m.start(), m.end())
+                span = (m.start(), m.start("name") + len(given))
                 if not any(s <= span[0] < e or span[0] <= s < span[1] for s, e in draft.mentions):
                     draft.mentions[span] = "name"
 

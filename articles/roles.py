@@ -6,12 +6,18 @@ from __future__ import annotations
 import re
 
 from articles.folding import fold
-from articles.lexicon import PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from articles.lexicon import FAMILY_NAMES, PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
 from articles.scan import UPPER
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
 _CONNECTORS = frozenset({"of", "the", "and", "&", "for"})
-_LOWER_OK = frozenset({"province", "city", "district", "commune", "town", "ward", "term"})
+_LOWER_OK = frozenset(
+    {
+        "province", "city", "district", "commune", "town", "ward", "term", "cell", "branch",
+        "committee", "council", "office", "department", "unit", "hamlet", "village", "bloc",
+        "association", "union", "sector", "level", "people's", "party",
+    }
+)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$")
 _SIGNATURE_DROP = frozenset({"of", "the", "and", "&", "for", "in", "at", "on", "to", "s"})
 _SIGNATURE_MAP = {
@@ -35,7 +41,8 @@ def _is_capitalised(word: str) -> bool:
 
 def starts_post(words: list[str]) -> int:
     """How many of `words` (from the first) make the opening of a post up to and including its
-    head word ("Standing Deputy Secretary" → 3), or 0 when they do not open a post."""
+    head word ("Standing Deputy Secretary" → 3, "Politburo member" → 2), or 0 when they do not
+    open a post."""
     for i, word in enumerate(words[:6]):
         folded = fold(word)
         if folded in ROLE_HEADS:
@@ -47,7 +54,9 @@ def starts_post(words: list[str]) -> int:
                 if nxt in ROLE_HEADS:
                     continue
             return i + 1
-        if folded not in ROLE_MODIFIERS and not (i > 0 and _is_capitalised(word)):
+        if folded in FAMILY_NAMES and i == 0 and folded not in ROLE_MODIFIERS:
+            return 0
+        if folded not in ROLE_MODIFIERS and not _is_capitalised(word):
             return 0
     return 0
 
@@ -69,7 +78,7 @@ def post_end(text: str, pos: int, limit: int) -> int:
             last_good = m.end()
         elif folded in _CONNECTORS:
             pass
-        elif folded in _LOWER_OK and last_good == end:
+        elif folded in _LOWER_OK and end > pos:
             last_good = m.end()
         else:
             break
