@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from annotations import StoreError, StoreWriteError
 from articles import ArticleError
 from reader.commands import article_commands, notes_commands
 from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput
@@ -54,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ArticleError, BadInput) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except StoreError as exc:
+        # A corrupt, unreadable or newer-version annotations file is bad input (2); a change
+        # that could not be made durable (no space, no permission, lock timeout) a failure (1).
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_FAILURE if isinstance(exc, StoreWriteError) else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except BrokenPipeError:

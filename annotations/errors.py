@@ -1,0 +1,51 @@
+"""The exceptions of the annotations package: every store error names the file and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotationError(ValueError):
+    """A field of an annotation (or of an imported record) that is not valid; says which and why."""
+
+
+class ImportFileError(AnnotationError):
+    """A file that cannot be imported; the message is one line: "<file>: <problem>"."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = " ".join(problem.split())
+        super().__init__(f"{self.path}: {self.problem}")
+
+
+class StoreError(Exception):
+    """The annotations file cannot be used; the message is one line: "<file>: <problem>"."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = " ".join(problem.split())
+        super().__init__(f"{self.path}: {self.problem}")
+
+
+class CorruptStoreError(StoreError):
+    """The file exists but its content is not a valid annotations file (truncated JSON, wrong
+    shape, an invalid record). It is never repaired or overwritten; `store.move_aside(path)`
+    renames it to `<name>.corrupt-<timestamp>` when the user explicitly chooses to start fresh."""
+
+
+class StoreVersionError(StoreError):
+    """The file was written by a newer reader (a schema version this code does not know). It is
+    left alone: moving it aside would hide the notes from the newer reader."""
+
+
+class StoreReadError(StoreError):
+    """The file cannot be read at all (permission denied, a directory, an I/O error)."""
+
+
+class StoreWriteError(StoreError):
+    """A change could not be made durable (no permission, disk full, an I/O error). The file on
+    disk is unchanged: it holds either the old content or, never partially, the new content."""
+
+
+class StoreLockTimeout(StoreWriteError):
+    """Another process held the annotations file's lock for longer than the timeout."""

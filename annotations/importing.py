@@ -1,0 +1,84 @@
+"""Annotations in: our JSON export (or a whole annotations file) and W3C Web Annotation JSON.
+Everything is validated before anything is returned, so a bad file adds nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import orjson
+
+from annotations import schema, w3c
+from annotations.codec import describe, from_record
+from annotations.errors import AnnotationError, ImportFileError, StoreError
+from annotations.exporting import JSON_FORMAT_NAME
+from annotations.model import Annotation
+
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+def read_file(path: Path | str) -> list[Annotation]:
+    """The annotations in an export file; ImportFileError naming the file and the problem."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportFileError(p, "too large to import")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(p, "no such file") from None
+    except IsADirectoryError:
+        raise ImportFileError(p, "is a directory") from None
+    except PermissionError:
+        raise ImportFileError(p, "permission denied") from None
+    except OSError as exc:
+        raise ImportFileError(p, exc.strerror or str(exc)) from None
+    return parse(raw, p)
+
+
+def parse(raw: bytes, path: Path | str = "<input>") -> list[Annotation]:
+    """The annotations in the bytes of an export file (ours, a whole annotations file, or W3C)."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ImportFileError(path, f"not valid JSON ({exc})") from None
+    try:
+        if isinstance(data, Mapping) and data.get("format") == JSON_FORMAT_NAME:
+            return _ours(data, Path(path))
+        if isinstance(data, Mapping) and schema.META in data and schema.ANNOTATIONS in data:
+            tables = schema.migrate(schema.check_shape(data, Path(path)), Path(path))
+            return _records(list(tables[schema.ANNOTATIONS].values()))
+        if w3c.is_w3c(data):
+            return w3c.from_w3c(data)
+    except (AnnotationError, StoreError) as exc:
+        problem = exc.problem if isinstance(exc, StoreError) else str(exc)
+        raise ImportFileError(path, problem) from None
+    raise ImportFileError(
+        path, "not annotations: neither a reader JSON export nor W3C Web Annotation JSON"
+    )
+
+
+def _ours(data: Mapping[str, object], path: Path) -> list[Annotation]:
+    version = data.get("schema")
+    if type(version) is not int or version < 1:
+        raise AnnotationError(f"schema version {version!r} is not a positive integer")
+    records = data.get("annotations")
+    if not isinstance(records, list):
+        raise AnnotationError("'annotations' must be a list")
+    if version != schema.SCHEMA_VERSION:
+        tables = {
+            schema.META: {schema.SCHEMA_DOC: {"version": version}},
+            schema.ANNOTATIONS: {str(i): r for i, r in enumerate(records)},
+        }
+        migrated = schema.migrate(schema.check_shape(tables, path), path)
+        records = list(migrated[schema.ANNOTATIONS].values())
+    return _records(records)
+
+
+def _records(records: Sequence[object]) -> list[Annotation]:
+    out = []
+    for n, record in enumerate(records, 1):
+        try:
+            out.append(from_record(record))
+        except AnnotationError as exc:
+            raise AnnotationError(f"record {n} ({describe(record)}): {exc}") from None
+    return out

@@ -1,0 +1,415 @@
+"""The annotations store: one TinyDB file of annotations, settings and reading positions, safe
+against crashes (atomic, durable writes), against two processes writing at once (a file lock
+around every read-modify-write, and a fresh read whenever the file changed), and against a
+corrupt file (one clear error; the file is never overwritten or repaired silently)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import filelock
+import orjson
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from annotations import paths, schema
+from annotations.clock import format_time, utc_now
+from annotations.codec import Record, from_record, to_record
+from annotations.errors import (
+    AnnotationError,
+    CorruptStoreError,
+    StoreError,
+    StoreLockTimeout,
+    StoreWriteError,
+)
+from annotations.model import Annotation, ArticleLike, ArticleRef
+from annotations.storage import DurableStorage, fsync_dir, make_private_dirs
+
+JSONValue = Any
+"""A value that orjson can serialise (settings are small UI state: theme name, last colour)."""
+
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another process to finish its write before giving up."""
+
+
+class _Table(Table):
+    """A TinyDB table whose document ids are strings (annotation UUIDs, setting names)."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _update_table(self, updater: Any) -> None:
+        # TinyDB's own version converts every id to document_id_class and back on each write
+        # (two passes over 10,000 documents); our ids are strings already, so update in place.
+        # On any failure the storage forgets its cache, so the next read sees the file again.
+        storage = cast(DurableStorage, self._storage)
+        try:
+            tables = storage.read() or {}
+            updater(tables.setdefault(self.name, {}))
+            storage.write(tables)
+        except BaseException:
+            storage.invalidate()
+            raise
+        self.clear_cache()
+
+    def put(self, doc_id: str, doc: Record) -> None:
+        """Insert or replace one document."""
+        self._update_table(lambda table: table.__setitem__(doc_id, doc))
+
+    def put_many(self, docs: dict[str, Record]) -> None:
+        """Insert or replace several documents in one write."""
+        self._update_table(lambda table: table.update(docs))
+
+    def delete(self, doc_id: str) -> None:
+        """Remove one document (which must exist)."""
+        self._update_table(lambda table: table.pop(doc_id))
+
+
+class _TinyDB(TinyDB):
+    table_class = _Table
+
+
+class _Index:
+    """The validated annotations of one version of the file, indexed for `for_article`."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Annotation] = {}
+        self.by_article_id: dict[str, set[str]] = {}
+        self.by_path: dict[str, set[str]] = {}
+        self.by_title: dict[str, set[str]] = {}
+
+    def _keys(self, a: Annotation) -> Iterator[tuple[dict[str, set[str]], str]]:
+        ref = a.article
+        for index, key in (
+            (self.by_article_id, ref.id),
+            (self.by_path, ref.path),
+            (self.by_title, ref.title),
+        ):
+            if key:
+                yield index, key
+
+    def add(self, a: Annotation) -> None:
+        self.discard(a.id)
+        self.by_id[a.id] = a
+        for index, key in self._keys(a):
+            index.setdefault(key, set()).add(a.id)
+
+    def discard(self, annotation_id: str) -> None:
+        old = self.by_id.pop(annotation_id, None)
+        if old is not None:
+            for index, key in self._keys(old):
+                ids = index.get(key)
+                if ids is not None:
+                    ids.discard(annotation_id)
+                    if not ids:
+                        del index[key]
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building tens of thousands of small objects runs the cyclic GC for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_index(tables: schema.Tables | None, path: Path) -> _Index:
+    index = _Index()
+    records = (tables or {}).get(schema.ANNOTATIONS, {})
+    refs: dict[tuple[Any, ...], ArticleRef] = {}
+    with _gc_paused():
+        for key, record in records.items():
+            try:
+                a = from_record(record, refs)
+            except AnnotationError as exc:
+                raise CorruptStoreError(path, f"annotation {key!r}: {exc}") from None
+            if a.id != key:
+                raise CorruptStoreError(path, f"annotation {key!r} holds the id {a.id!r}")
+            index.add(a)
+    return index
+
+
+class Store:
+    """Annotations, settings and reading positions kept in one TinyDB file.
+
+    Nothing touches the disk until the first change: creating a Store or reading from it never
+    writes (a missing file reads as empty). Every change returns only once it is durable. Safe to
+    use from several threads, and from several processes on the same file.
+    """
+
+    def __init__(self, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self._real = Path(os.path.realpath(self.path))  # a symlinked file stays a symlink
+        self._storage = DurableStorage(self._real)
+        self._db = _TinyDB(storage=lambda: self._storage)
+        self._tables: dict[str, _Table] = {
+            name: cast(_Table, self._db.table(name, cache_size=0))
+            for name in (schema.ANNOTATIONS, schema.SETTINGS, schema.POSITIONS)
+        }
+        self._lock = filelock.FileLock(
+            f"{self._real}.lock", timeout=lock_timeout, mode=0o600, thread_local=False
+        )
+        self._mutex = threading.RLock()
+        self._index = _Index()
+        self._seen_generation = -1
+
+    default_path = staticmethod(paths.default_path)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _sync(self) -> schema.Tables | None:
+        """The current data, re-read (and re-validated) only when the file changed."""
+        tables = self._storage.read()
+        if self._storage.generation != self._seen_generation:
+            self._index = _build_index(tables, self._real)
+            self._seen_generation = self._storage.generation
+        return tables
+
+    def check(self) -> None:
+        """Load and validate the whole file; StoreError when it cannot be used. Never writes."""
+        with self._mutex:
+            self._sync()
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None."""
+        with self._mutex:
+            self._sync()
+            return self._index.by_id.get(annotation_id)
+
+    def all(self) -> list[Annotation]:
+        """Every annotation, oldest first."""
+        with self._mutex:
+            self._sync()
+            items = list(self._index.by_id.values())
+        return sorted(items, key=lambda a: (a.created, a.id))
+
+    def __len__(self) -> int:
+        with self._mutex:
+            self._sync()
+            return len(self._index.by_id)
+
+    def match_ids(self, prefix: str) -> list[str]:
+        """The ids that start with `prefix` (for commands that accept a shortened id)."""
+        with self._mutex:
+            self._sync()
+            if prefix in self._index.by_id:
+                return [prefix]
+            return sorted(i for i in self._index.by_id if i.startswith(prefix.lower()))
+
+    def for_article(self, article: ArticleLike) -> list[Annotation]:
+        """The annotations of `article`, in text order: those made on this exact text (same
+        content hash), those made on this file (same resolved path, before an edit), and those
+        made on a file of the same title that no longer exists (the article was moved)."""
+        ref = ArticleRef.of(article)
+        with self._mutex:
+            self._sync()
+            index = self._index
+            ids: set[str] = set(index.by_article_id.get(ref.id, ()))
+            if ref.path:
+                ids |= index.by_path.get(ref.path, set())
+            if ref.title:
+                for i in index.by_title.get(ref.title, ()):
+                    if i not in ids and _moved_away(index.by_id[i].article.path):
+                        ids.add(i)
+            found = [index.by_id[i] for i in ids]
+        return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
+
+    # Changing -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the thread mutex and the cross-process lock (creating the directory first)."""
+        with self._mutex:
+            try:
+                make_private_dirs(self._real.parent)
+            except OSError as exc:
+                raise StoreWriteError(
+                    self._real, f"cannot create the directory: {exc.strerror or exc}"
+                ) from None
+            try:
+                self._lock.acquire()
+            except filelock.Timeout:
+                raise StoreLockTimeout(
+                    self._real,
+                    f"another process has held the lock for over {self._lock.timeout:g} s",
+                ) from None
+            except OSError as exc:
+                raise StoreWriteError(self._real, f"cannot lock: {exc.strerror or exc}") from None
+            try:
+                yield
+            finally:
+                self._lock.release()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Locked, with the data freshly read: the start of every read-modify-write."""
+        with self._locked():
+            self._sync()
+            yield
+
+    def _annotations(self) -> _Table:
+        return self._tables[schema.ANNOTATIONS]
+
+    def add(self, a: Annotation) -> Annotation:
+        """Store a new annotation; returns it once the write is durable. ValueError when an
+        annotation with the same id exists."""
+        with self._writing():
+            if a.id in self._index.by_id:
+                raise ValueError(f"an annotation with id {a.id} already exists")
+            self._annotations().put(a.id, to_record(a))
+            self._index.add(a)
+        return a
+
+    def add_many(self, items: Iterable[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
+        """Store the annotations whose ids are not stored yet, in one durable write. Returns
+        (added, skipped): importing the same annotations twice adds nothing the second time."""
+        with self._writing():
+            added: dict[str, Annotation] = {}
+            skipped: list[Annotation] = []
+            for a in items:
+                if a.id in self._index.by_id or a.id in added:
+                    skipped.append(a)
+                else:
+                    added[a.id] = a
+            if added:
+                records = {i: to_record(a) for i, a in added.items()}
+                self._annotations().put_many(records)
+                for a in added.values():
+                    self._index.add(a)
+        return list(added.values()), skipped
+
+    def update(self, a: Annotation) -> Annotation:
+        """Replace the stored annotation with the same id (durably). KeyError when there is
+        none (another window may have deleted it)."""
+        with self._writing():
+            if a.id not in self._index.by_id:
+                raise KeyError(a.id)
+            self._annotations().put(a.id, to_record(a))
+            self._index.add(a)
+        return a
+
+    def remove(self, annotation_id: str) -> bool:
+        """Delete an annotation (durably); False when there was none with this id."""
+        with self._writing():
+            if annotation_id not in self._index.by_id:
+                return False
+            self._annotations().delete(annotation_id)
+            self._index.discard(annotation_id)
+        return True
+
+    # Settings and reading positions ---------------------------------------------------------
+
+    def _doc(self, table: str, key: str) -> dict[str, Any] | None:
+        with self._mutex:
+            tables = self._sync() or {}
+            doc = tables.get(table, {}).get(key)
+            return orjson.loads(orjson.dumps(doc)) if doc is not None else None
+
+    def get_setting(self, key: str, default: JSONValue = None) -> JSONValue:
+        """A small piece of UI state (theme name, last colour), or `default`."""
+        doc = self._doc(schema.SETTINGS, key)
+        return doc["value"] if doc is not None and "value" in doc else default
+
+    def set_setting(self, key: str, value: JSONValue) -> None:
+        """Keep a setting (durably; nothing is written when the value is unchanged)."""
+        _check_key(key)
+        try:
+            value = orjson.loads(orjson.dumps(value))
+        except TypeError as exc:
+            raise ValueError(f"setting {key!r}: not a JSON value ({exc})") from None
+        with self._writing():
+            if self._doc(schema.SETTINGS, key) == {"value": value}:
+                return
+            self._tables[schema.SETTINGS].put(key, {"value": value})
+
+    def get_position(self, article_key: str) -> int | None:
+        """The reading position (an offset into the canonical text) kept for an article, or
+        None (also when the stored value is not a valid offset: it is only UI state)."""
+        doc = self._doc(schema.POSITIONS, article_key)
+        offset = doc.get("offset") if doc is not None else None
+        return offset if type(offset) is int and offset >= 0 else None
+
+    def set_position(self, article_key: str, offset: int) -> None:
+        """Keep the reading position of an article (durably, so call it when the reader leaves
+        an article or pauses, not on every scroll step; nothing is written when unchanged)."""
+        _check_key(article_key)
+        if type(offset) is not int or offset < 0:
+            raise ValueError(f"position {offset!r} is not an offset (an integer >= 0)")
+        with self._writing():
+            if self.get_position(article_key) == offset:
+                return
+            self._tables[schema.POSITIONS].put(
+                article_key, {"offset": offset, "updated": format_time(utc_now())}
+            )
+
+    def move_aside(self) -> Path:
+        """See `move_aside`."""
+        return move_aside(self.path)
+
+
+def _check_key(key: str) -> None:
+    if not isinstance(key, str) or not key or len(key) > 4096:
+        raise ValueError(f"{key!r} is not a key (a non-empty string)")
+
+
+def _moved_away(path: str) -> bool:
+    """Whether an annotation's article path no longer names a file (the article was moved)."""
+    return not path or not os.path.isfile(path)
+
+
+def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
+    """The user's explicit choice for a corrupt file: rename it to
+    `<name>.corrupt-<UTC timestamp>` next to it (nothing is deleted) so that a fresh file is
+    started on the next change. Returns the new name. Refuses (StoreError) when the file is
+    missing, loads fine, is from a newer reader or unreadable, or cannot be moved."""
+    store = Store(path)
+    real = store._real
+    if not real.is_file():
+        raise StoreError(real, "no such file; nothing to move aside")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    with store._locked():
+        try:
+            store.check()
+        except CorruptStoreError:
+            pass
+        else:
+            raise StoreError(real, "the file loads fine (it is not corrupt); nothing was moved")
+        names = [f"{real.name}.corrupt-{stamp}"] + [
+            f"{real.name}.corrupt-{stamp}-{n}" for n in range(1, 100)
+        ]
+        target = next(
+            (real.with_name(n) for n in names if not os.path.lexists(real.with_name(n))), None
+        )
+        if target is None:  # pragma: no cover - a hundred corrupt files in one second
+            raise StoreError(real, "too many files set aside this second; try again")
+        try:
+            os.rename(real, target)
+            fsync_dir(real.parent)
+        except OSError as exc:
+            raise StoreWriteError(real, f"cannot move it aside: {exc.strerror or exc}") from None
+    return target
+
+
+resolve_db_path = paths.resolve_db_path
+default_path = paths.default_path
+
+__all__ = [
+    "JSONValue",
+    "Store",
+    "default_path",
+    "move_aside",
+    "resolve_db_path",
+]
