@@ -16,7 +16,8 @@ TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 CREDIT = re.compile(
     r"(?:^|(?<=[\s.(\-–—,;]))\(?(?P<label>(?:Photos?|Ảnh|Anh|PHOTO|ẢNH|Graphics?|Infographic|"
     r"Video|Clip|Illustration|Illustrative photo|Photo courtesy|Photo by|Photo source|Nguồn|"
-    r"Source))\s*(?:courtesy of|by)?\s*:\s*(?P<credit>[^:|()\n]{1,80}?)\s*\)?[\s.]*$"
+    r"Source))(?:\s*(?:courtesy of|by)?\s*:\s*|\s+(?:courtesy of|by)\s+)"
+    r"(?P<credit>[^:|()\n]{1,80}?)\s*\)?[\s.]*$"
 )
 SOURCE_PREFIX = re.compile(
     r"\s*(?:\((?P<paren>[^()\n]{2,40})\)|(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{2,4})+|NDO|VNA|VOV|"
@@ -90,6 +91,17 @@ def is_all_caps_heading(line: str) -> bool:
     return sum(1 for c in line if c.isalpha()) >= 4
 
 
+def is_masthead(line: str, next_line: str) -> bool:
+    """An outlet's name above the headline ("Nhan Dan", "VietnamPlus"): a few capitalised words,
+    no digits or sentence punctuation, followed by a much longer line."""
+    words = line.split()
+    if not 1 <= len(words) <= 3 or len(line) > 24 or any(c.isdigit() for c in line):
+        return False
+    if line.endswith(SENTENCE_END) or not all(w[:1].isupper() for w in words):
+        return False
+    return len(next_line.split()) >= 5 and not is_byline(next_line)
+
+
 def is_byline(line: str) -> bool:
     """A short line near the top carrying the publication date (and perhaps authors)."""
     if len(line) > 400 or line.startswith("("):
@@ -133,11 +145,13 @@ def classify(text: str) -> list[Block]:
     if not lines:
         return []
     kinds: list[BlockKind] = ["paragraph"] * len(lines)
-    i = 0
-    kinds[0] = "title"
-    i = 1
+    first = 1 if len(lines) > 1 and is_masthead(lines[0].text, lines[1].text) else 0
+    if first:
+        kinds[0] = "footer"  # site furniture above the headline ("Nhan Dan", "VietnamPlus")
+    kinds[first] = "title"
+    i = first + 1
     # Byline: a dated line among the next few, before the lead.
-    for j in range(1, min(len(lines), 4)):
+    for j in range(i, min(len(lines), i + 3)):
         if is_byline(lines[j].text) and not credit_of(lines[j].text):
             kinds[j] = "byline"
             i = j + 1
@@ -155,7 +169,7 @@ def classify(text: str) -> list[Block]:
         lead_index = j
         break
     first_body = lead_index if lead_index is not None else i
-    footer = _footer_start(lines, first_body, lines[0].text)
+    footer = _footer_start(lines, first_body, lines[first].text)
     for j in range(footer, len(lines)):
         kinds[j] = "footer"
     for j in range(i, footer):

@@ -37,6 +37,10 @@ TYPE_BEFORE = re.compile(
 )
 SHORT_NUMBER = re.compile(r"(?<![\w/.,-])(?P<number>\d{1,5})(?![\w/-]|\s*[-/]\s*[A-ZĐ]|,\d|\.\d)")
 """A bare document number; with a type word just before it, a short back-reference."""
+POSSESSIVE_ISSUER = re.compile(
+    r"(?:the\s+)?(?P<issuer>[A-Z][\w]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z0-9][\w]*)*)['’]s\s+$"
+)
+"""An issuer written as a possessive right before the document: "the Politburo's Resolution"."""
 ISSUED_BEFORE = re.compile(
     r"(?:(?:[Oo]n|[Ii]n)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}),\s+)?(?:the\s+)?"
@@ -237,6 +241,11 @@ class DocumentFinder:
     def _details_before(self, draft: _Draft, start: int, floor: int) -> None:
         """"on March 7, 2023, the Standing Committee of ... issued Official Dispatch No. ..."."""
         window = self.text[max(floor, start - 220) : start]
+        owner = POSSESSIVE_ISSUER.search(window[-80:])
+        if owner is not None and not draft.issuer_from_text:
+            words = {fold(w) for w in re.findall(r"[^\W_]+", owner.group("issuer"))}
+            if words & _ISSUER_WORDS:
+                draft.issuer, draft.issuer_from_text = owner.group("issuer"), True
         m = ISSUED_BEFORE.search(window)
         if m is None:
             return

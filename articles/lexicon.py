@@ -134,7 +134,7 @@ HONORIFICS: frozenset[str] = frozenset(
 
 NAME_STOPWORDS: frozenset[str] = frozenset(
     """
-    the a an this that these those on in at of for to by from with and or but as after before
+    the a an this that these those on in at of for by from with and or but as after before
     during under over since until within between among about against according regarding
     concluding attending speaking welcoming receiving also meanwhile however therefore
     currently accordingly recently previously today yesterday tomorrow tonight then there here

@@ -72,6 +72,14 @@ class Credit:
     roles: tuple[str, ...]
 
 
+def word_after(text: str, end: int) -> str | None:
+    """The word right after `end` when one space separates them (the same phrase goes on)."""
+    if text[end : end + 1] != " ":
+        return None
+    m = WORD.match(text, end + 1)
+    return m.group() if m else None
+
+
 def possessive_cut(words: list[str]) -> list[str]:
     """A run's words without a final possessive "'s" ("Nguyen Duc Trung's" → "... Trung");
     inside a run ("People's Committee") the possessive belongs to an organisation's name."""
@@ -125,7 +133,7 @@ class PeopleFinder:
         ]
         self.drafts: dict[str, _Draft] = {}
         self.list_spans: list[tuple[int, int, str]] = []
-        self.runs: list[tuple[int, list[str], Block]] = []
+        self.runs: list[tuple[int, list[str]]] = []
 
     # --- collecting -----------------------------------------------------------------------
 
@@ -153,9 +161,10 @@ class PeopleFinder:
             words = WORD.findall(self.text, pos, min(limit, pos + 120))
             if not starts_post(words):
                 break
-            end = post_end(self.text, pos, limit)
-            end = self._cut_trailing_name(pos, end)
-            if end <= pos:
+            full_end = post_end(self.text, pos, limit)
+            end = self._cut_trailing_name(pos, full_end)
+            if end <= pos or end != full_end:
+                # "X, Chairman of ... Le Hong Vinh": the post belongs to the next name.
                 break
             posts.append(self.text[pos:end])
             joint = POST_JOIN.match(self.text, end, limit)
@@ -213,10 +222,30 @@ class PeopleFinder:
             if not starts_post([w.group() for w in words[i : i + 6]]):
                 continue
             if post_end(self.text, m.start(), end) == end:
-                if self.text[m.start() : end].split()[-1].lower() in ("the", "of", "and"):
+                phrase = self.text[m.start() : end]
+                if phrase.split()[-1].lower() in ("the", "of", "and") or self._holds_name(phrase):
                     continue
                 return m.start()
         return None
+
+    def _holds_name(self, phrase: str) -> bool:
+        """Whether a would-be post holds a person's name after a head or organisation word
+        ("General Secretary To Lam", "President Ho Chi Minh and President")."""
+        words = phrase.split(" ")
+        for i, word in enumerate(words[:-1]):
+            f = fold(word)
+            if f not in ROLE_HEADS and f not in ORG_WORDS:
+                continue
+            run: list[str] = []
+            for w in words[i + 1 :]:
+                if not w[:1].isupper() or fold(w) in ROLE_HEADS or fold(w) in ORG_WORDS:
+                    break
+                run.append(w)
+            if 2 <= len(run) <= 4 and name_like(run) and (
+                fold(run[0]) in FAMILY_NAMES or fold(" ".join(run)) in self.drafts
+            ):
+                return True
+        return False
 
     def _name_in_run(self, words: list[str]) -> tuple[int, bool]:
         """Where a person's name starts among a run's words, and whether an honorific or post
@@ -228,7 +257,7 @@ class PeopleFinder:
             if f in HONORIFICS or f in ROLE_HEADS:
                 cue = True
                 k = i
-            elif f in ORG_WORDS or f in NAME_STOPWORDS:
+            elif f in ORG_WORDS or f in NAME_STOPWORDS or (f in PLACES and i < len(words) - 2):
                 cue = False
                 k = i
         start = k + 1
@@ -247,7 +276,7 @@ class PeopleFinder:
         for region in self.regions:
             self._scan_list_headers(region)
             for m in CAP_RUN.finditer(text, region.start, region.end):
-                self.runs.append((m.start(), possessive_cut(m.group().split(" ")), region))
+                self.runs.append((m.start(), possessive_cut(m.group().split(" "))))
                 self._consider_run(m, region)
 
     def _scan_list_headers(self, region: Block) -> None:
@@ -294,7 +323,8 @@ class PeopleFinder:
         end = offsets[-1] + len(run_words[-1])
         name = text[start:end]
         before = text[max(region.start, start - 14) : start]
-        after_words = WORD.findall(text, end, min(region.end, end + 40))
+        following = word_after(text, end)
+        after_words = [following] if following else []
         honorific = bool(HONORIFIC_BEFORE.search(before)) or (
             idx > 0 and fold(run_words[idx - 1]) in HONORIFICS
         )
@@ -341,7 +371,7 @@ class PeopleFinder:
         if not self.drafts:
             return
         longest = max(len(key.split()) for key in self.drafts)
-        for run_start, words, region in self.runs:
+        for run_start, words in self.runs:
             offsets = [run_start]
             for w in words[:-1]:
                 offsets.append(offsets[-1] + len(w) + 1)
@@ -353,8 +383,8 @@ class PeopleFinder:
                         continue
                     start = offsets[i]
                     end = offsets[i + size - 1] + len(words[i + size - 1])
-                    after = WORD.findall(self.text, end, min(region.end, end + 30))
-                    if after and fold(after[0]) in ORG_WORDS | PLACE_NOUNS:
+                    after = word_after(self.text, end)
+                    if after and fold(after) in ORG_WORDS | PLACE_NOUNS:
                         # "Nguyen Du Street", "Ho Chi Minh City": a place, not the person.
                         continue
                     draft.mentions.setdefault((start, end), "name")

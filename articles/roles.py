@@ -10,7 +10,7 @@ from articles.lexicon import FAMILY_NAMES, PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, 
 from articles.scan import UPPER
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
-_CONNECTORS = frozenset({"of", "the", "and", "&", "for"})
+_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "to"})
 _LOWER_OK = frozenset(
     {
         "province", "city", "district", "commune", "town", "ward", "term", "cell", "branch",
@@ -78,7 +78,7 @@ def post_end(text: str, pos: int, limit: int) -> int:
             last_good = m.end()
         elif folded in _CONNECTORS:
             pass
-        elif folded in _LOWER_OK and end > pos:
+        elif (folded in _LOWER_OK or folded in ROLE_HEADS) and end > pos:
             last_good = m.end()
         else:
             break
