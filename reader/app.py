@@ -1,0 +1,170 @@
+"""The Textual application: opens the article screen, owns the annotations store and saves to
+it in the background, remembers the theme, the highlight colour and reading positions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from annotations.errors import StoreError
+from annotations.model import COLORS, Annotation
+from annotations.store import Store
+from articles import Article
+from reader.background import SerialWorker
+from reader.palette import ArticleCommands
+from reader.screens.article_screen import ArticleScreen
+from reader.widgets.article_view import ArticleView
+
+T = TypeVar("T")
+DEFAULT_THEME = "textual-dark"
+
+
+class Delivered(Message):
+    """A callback from the background store thread, to run on the UI thread."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        self.callback = callback
+        super().__init__()
+
+
+class ReaderApp(App[None]):
+    """The reader: one article (or, later, a library) and the notes kept about it."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False),
+    ]
+
+    def __init__(self, articles: list[Article], store: Store, *,
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.articles = articles
+        self.store = store
+        self.worker = SerialWorker(self._deliver)
+        self._forced_theme = theme
+        self._started = False
+        self.highlight_color = self._setting("highlight_color", COLORS[0], str)
+        if self.highlight_color not in COLORS:
+            self.highlight_color = COLORS[0]
+
+    # --- start and stop -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        theme = self._forced_theme or self._setting("theme", DEFAULT_THEME, str)
+        if theme in self.available_themes:
+            self.theme = theme
+        self._started = True
+        self.push_screen(ArticleScreen(self.articles[0]))
+
+    def watch_theme(self, theme: str) -> None:
+        if self._forced_theme is None and self._started:
+            self.persist(lambda store: store.set_setting("theme", theme))
+
+    async def action_quit(self) -> None:
+        """Save the reading position and everything pending, then quit."""
+        screen = self.screen
+        if isinstance(screen, ArticleScreen):
+            self.save_position(screen.article, screen.reading_offset)
+        self.worker.wait_idle(10)
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.worker.shutdown()
+
+    # --- the store, in the background ----------------------------------------------------
+
+    def _deliver(self, callback: Callable[[], None]) -> None:
+        self.post_message(Delivered(callback))
+
+    def on_delivered(self, message: Delivered) -> None:
+        message.callback()
+
+    def persist(self, operation: Callable[[Store], T],
+                on_done: Callable[[T], None] | None = None,
+                then: Callable[[Any], None] | None = None) -> None:
+        """Run a store operation on the background thread, in order; errors are shown."""
+        def done(result: T) -> None:
+            if on_done is not None:
+                on_done(result)
+            if then is not None:
+                then(result)
+
+        self.worker.submit(lambda: operation(self.store), done, self._store_failed)
+
+    def _store_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, StoreError) else f"could not save: {error}"
+        self.notify(message, title="Notes not saved", severity="error", timeout=15)
+        screen = self.screen
+        if isinstance(screen, ArticleScreen):
+            screen.reload_annotations()
+
+    def wait_for_saves(self, timeout: float = 10) -> bool:
+        """Block until every change handed to the store is on disk (tests, quitting)."""
+        return self.worker.wait_idle(timeout)
+
+    def store_annotations(self, article: Article) -> list[Annotation]:
+        """The annotations kept for `article` (read now; an error is shown, not raised)."""
+        try:
+            return self.store.for_article(article)
+        except StoreError as error:
+            self.notify(str(error), title="Notes unavailable", severity="error", timeout=15)
+            return []
+
+    def _setting(self, key: str, default: T, kind: type[T]) -> T:
+        try:
+            value = self.store.get_setting(key, None)
+        except StoreError:
+            return default
+        return value if isinstance(value, kind) else default
+
+    def set_highlight_color(self, color: str) -> None:
+        """Remember the last-used highlight colour."""
+        if color in COLORS and color != self.highlight_color:
+            self.highlight_color = color
+            self.persist(lambda store: store.set_setting("highlight_color", color))
+
+    @staticmethod
+    def position_key(article: Article) -> str:
+        """Where an article's reading position is kept: its file, else its content."""
+        return str(Path(article.path).resolve()) if article.path else article.id
+
+    def saved_position(self, article: Article) -> int:
+        """The remembered reading position of an article (0 when none)."""
+        try:
+            offset = self.store.get_position(self.position_key(article))
+        except StoreError:
+            return 0
+        return offset if isinstance(offset, int) and 0 <= offset <= len(article.text) else 0
+
+    def save_position(self, article: Article, offset: int) -> None:
+        """Remember where the reader is in an article."""
+        key = self.position_key(article)
+        self.persist(lambda store: store.set_position(key, offset))
+
+    # --- help and commands ----------------------------------------------------------------
+
+    def help_groups(self, screen: Screen[Any]) -> list[tuple[str, list[BindingType]]]:
+        """Every binding, by where it works, for the help screen."""
+        return [
+            ("Reading", list(ArticleView.BINDINGS)),
+            ("Article", list(type(screen).BINDINGS)),
+            ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
+        ]
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ArticleScreen):
+            yield SystemCommand("Search the article", "Find text (diacritics ignored)",
+                                screen.action_search)
+            yield SystemCommand("Highlight colour", "Pick the colour for new highlights",
+                                screen.action_highlight_with_color)
+            yield SystemCommand("Show keys", "Every key of the reader", screen.action_help)

@@ -1,0 +1,1 @@
+"""Modal dialogs: the note editor, confirmations, the colour picker, help."""

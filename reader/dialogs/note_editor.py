@@ -1,0 +1,73 @@
+"""The note editor: a modal with the quote, the note, tags and colour; ctrl+s saves, escape
+cancels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from annotations.model import COLORS
+from reader.safe_text import visible
+from reader.widgets.notes_list import snippet
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What the editor returns when saved."""
+
+    note: str
+    tags: tuple[str, ...]
+    color: str
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Edit the note on a passage; dismisses with a NoteDraft, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    def __init__(self, quote: str, note: str = "", tags: tuple[str, ...] = (),
+                 color: str = "yellow") -> None:
+        super().__init__()
+        self.quote = quote
+        self.note = note
+        self.tags = tags
+        self.color = color if color in COLORS else COLORS[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-editor"):
+            yield Label("Note", id="note-editor-title")
+            yield Static(Text("“" + snippet(self.quote, 300) + "”", style="italic"),
+                         id="note-quote", markup=False)
+            yield TextArea(visible(self.note), id="note-text", soft_wrap=True,
+                           show_line_numbers=False)
+            with Horizontal(id="note-fields"):
+                yield Input(", ".join(self.tags), placeholder="tags, comma separated",
+                            id="note-tags")
+                yield Select([(c, c) for c in COLORS], value=self.color, allow_blank=False,
+                             id="note-color")
+            yield Label("ctrl+s save · escape cancel", id="note-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", TextArea).focus()
+
+    def action_save(self) -> None:
+        """Close the editor with what was typed."""
+        note = self.query_one("#note-text", TextArea).text.strip()
+        tags = tuple(t.strip() for t in self.query_one("#note-tags", Input).value.split(",")
+                     if t.strip())
+        color = self.query_one("#note-color", Select).value
+        self.dismiss(NoteDraft(note=note, tags=tags,
+                               color=color if isinstance(color, str) else self.color))
+
+    def action_cancel(self) -> None:
+        """Close the editor without saving."""
+        self.dismiss(None)

@@ -1,0 +1,46 @@
+"""Starting the TUI from the command line: load the articles, open the store, run the app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotations.paths import resolve_db_path
+from annotations.store import Store
+from articles import Article, load, sample_path
+from reader.errors import EXIT_OK, BadInput
+
+
+def article_files(paths: Sequence[str]) -> list[Path]:
+    """The article files named on the command line (a directory gives its .txt files)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                raise BadInput(f"{path}: no article files (*.txt) in this directory")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def load_articles(paths: Sequence[str]) -> list[Article]:
+    """The articles to open; the bundled sample when no path is given."""
+    if not paths:
+        return [load(sample_path())]
+    return [load(p) for p in article_files(paths)]
+
+
+def launch(paths: Sequence[str], db: str | None) -> int:
+    """Open the reader; bad input raises before the screen is taken over."""
+    articles = load_articles(paths)
+    store = Store(resolve_db_path(db))
+    store.check()
+    from reader.app import ReaderApp
+
+    theme = os.environ.get("READER_THEME") or None
+    ReaderApp(articles, store, theme=theme).run()
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The reader's screens: one article, and (for several files) the library."""

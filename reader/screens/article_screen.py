@@ -1,0 +1,518 @@
+"""The article screen: header, outline, the text, and a sidebar of people, documents and notes.
+It wires the widgets together; what an article holds comes from `articles`, notes from
+`annotations`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
+
+from annotations.anchoring import Anchored, anchor_all
+from annotations.model import Annotation, new_annotation
+from articles import Article
+from articles.search import find_all
+from reader.dialogs.choice import ChoiceDialog, ColorPicker, confirm_dialog
+from reader.dialogs.help import HelpScreen
+from reader.dialogs.note_editor import NoteDraft, NoteEditor
+from reader.occurrences import Occurrences, Span
+from reader.safe_text import one_line
+from reader.widgets.article_view import ArticleView, Decoration
+from reader.widgets.entities import DocumentsList, PeopleList
+from reader.widgets.header import ArticleHeader
+from reader.widgets.notes_list import NotesList, snippet
+from reader.widgets.outline import Outline
+from reader.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+
+class ArticleScreen(Screen[None]):
+    """Read one article: sections, people, documents, highlights and notes."""
+
+    BINDINGS = [
+        Binding("n", "next_occurrence", "Next", tooltip="Next mention or search hit"),
+        Binding("N", "previous_occurrence", "Prev", tooltip="Previous mention or search hit"),
+        Binding("slash", "search", "Search"),
+        Binding("h", "highlight", "Highlight"),
+        Binding("H", "highlight_with_color", "Colour…"),
+        Binding("a", "annotate", "Note"),
+        Binding("d", "delete_highlight", "Delete"),
+        Binding("1", "show_tab('people')", "People", show=False),
+        Binding("2", "show_tab('documents')", "Documents", show=False),
+        Binding("3", "show_tab('notes')", "Notes", show=False),
+        Binding("o", "focus_outline", "Outline", show=False),
+        Binding("t", "focus_text", "Text", show=False),
+        Binding("escape", "clear", "Clear marks", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    HELP = "Keys: ? shows them all. ctrl+p finds people, documents, sections and notes."
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+        self.anchored: list[Anchored] = []
+        self.occurrences: Occurrences | None = None
+        self._search_query = ""
+        self.reading_offset = 0
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        """The app, typed."""
+        from reader.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
+    # --- composition ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(self.article, id="article-header")
+        with Horizontal(id="body"):
+            with Vertical(id="outline-pane"):
+                yield Outline(self.article, id="outline")
+            yield ArticleView(self.article, id="article")
+            with TabbedContent(id="sidebar", initial="people"):
+                with TabPane(f"People {len(self.article.people)}", id="people"):
+                    yield PeopleList(self.article, id="people-list")
+                with TabPane(f"Documents {len(self.article.documents)}", id="documents"):
+                    yield DocumentsList(self.article, id="documents-list")
+                with TabPane("Notes", id="notes"):
+                    yield NotesList(id="notes-list")
+        yield Input(placeholder="Search (diacritics and case ignored); enter to jump, "
+                    "escape to close", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        """The article text widget."""
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        self.status.color = self.reader_app.highlight_color
+        self.reload_annotations()
+        position = self.reader_app.saved_position(self.article)
+        if position:
+            self.view.scroll_to_offset(position, top=True)
+        self.view.focus()
+
+    def on_unmount(self) -> None:
+        self.reader_app.save_position(self.article, self.reading_offset)
+
+    # --- annotations ----------------------------------------------------------------------
+
+    def reload_annotations(self) -> None:
+        """Anchor this article's annotations from the store and show them."""
+        annotations = self.reader_app.store_annotations(self.article)
+        self.show_annotations(anchor_all(self.article.text, annotations))
+
+    def show_annotations(self, anchored: list[Anchored]) -> None:
+        """Show anchored annotations in the text and in the Notes tab."""
+        self.anchored = anchored
+        self.query_one("#notes-list", NotesList).show(self.article, anchored)
+        count = len(anchored)
+        orphans = sum(1 for a in anchored if a.status == "orphan")
+        label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
+        self.query_one(TabbedContent).get_tab("notes").label = label
+        self.refresh_marks()
+
+    def _annotation_at(self, offset: int) -> Anchored | None:
+        best: Anchored | None = None
+        for item in self.anchored:
+            if item.status != "orphan" and item.start <= offset < item.end and (
+                best is None or item.end - item.start < best.end - best.start
+            ):
+                best = item
+        return best
+
+    def _cursor_annotation(self) -> Anchored | None:
+        cursor = self.view.cursor
+        if cursor is None:
+            return None
+        found = self._annotation_at(cursor[0])
+        if found is None and cursor[1] > cursor[0]:
+            found = self._annotation_at(cursor[1] - 1)
+        return found
+
+    # --- marks in the text ----------------------------------------------------------------
+
+    def refresh_marks(self) -> None:
+        """Recompute what the text view marks: highlights, chosen mentions, search hits."""
+        decorations: list[Decoration] = []
+        notes: list[int] = []
+        for item in self.anchored:
+            if item.status == "orphan":
+                continue
+            decorations.append(Decoration(item.start, item.end,
+                                          f"highlight--{item.annotation.color}"))
+            if item.annotation.note:
+                notes.append(item.start)
+        occ = self.occurrences
+        if occ is not None:
+            for span in occ.spans:
+                style = "article--role-mention" if span.kind in ("role", "reference") else (
+                    "article--search" if occ.kind == "search" else "article--mention")
+                decorations.append(Decoration(span.start, span.end, style))
+            current = occ.current
+            if current is not None:
+                decorations.append(Decoration(current.start, current.end, "article--current"))
+        self.view.set_decorations(decorations, notes)
+
+    def _choose(self, occurrences: Occurrences, index: int | None = None) -> None:
+        self.occurrences = occurrences.at(index or 0)
+        self.refresh_marks()
+        self._go_to_current()
+
+    def _go_to_current(self) -> None:
+        occ = self.occurrences
+        if occ is None:
+            return
+        span = occ.current
+        if span is not None:
+            self.view.scroll_to_offset(span.start)
+            self.view.cursor = (span.start, span.end)
+            self.view.refresh_text()
+        self.status.message = occ.status() + (
+            " (by title)" if span is not None and span.kind == "role" else ""
+        ) + (" (short reference)" if span is not None and span.kind == "reference" else "")
+
+    def choose_person(self, index: int, mention: int | None = None) -> None:
+        """Mark every mention of the person and go to the first (or to `mention`)."""
+        person = self.article.people[index]
+        spans = tuple(Span(m.start, m.end, m.kind) for m in person.mentions)
+        self._choose(Occurrences("person", person.key, person.name, spans), mention)
+        self.view.focus()
+
+    def choose_document(self, index: int, mention: int | None = None) -> None:
+        """Mark every mention of the document and go to the first (or to `mention`)."""
+        doc = self.article.documents[index]
+        spans = tuple(Span(m.start, m.end, m.kind) for m in doc.mentions)
+        self._choose(Occurrences("document", doc.key, doc.code, spans), mention)
+        self.view.focus()
+
+    def search(self, query: str) -> None:
+        """Mark every match of `query` and go to the first one after the reading position."""
+        self._search_query = query
+        spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))
+        occ = Occurrences("search", query, f"“{one_line(query)}”", spans)
+        start = self.view.cursor[0] if self.view.cursor else self.view.top_offset()
+        self.occurrences = occ.first_from(start)
+        self.refresh_marks()
+        self._go_to_current()
+
+    def jump_to_section(self, index: int) -> None:
+        """Scroll so the section's heading is at the top."""
+        section = self.article.sections[index]
+        self.view.scroll_to_offset(section.start, top=True)
+        self.view.place_cursor(section.blocks[0].start if section.blocks else section.start)
+        self.view.focus()
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        """Go to an annotation in the text; an orphan offers re-attaching or deleting."""
+        item = next((i for i in self.anchored if i.annotation.id == annotation_id), None)
+        if item is None:
+            return
+        if item.status == "orphan":
+            self._orphan_dialog(item)
+            return
+        self.view.scroll_to_offset(item.start)
+        self.view.cursor = (item.start, item.end)
+        self.view.refresh_text()
+        self.view.focus()
+        shown = item.annotation.note or item.annotation.target.exact
+        self.status.message = f"Note: {snippet(shown, 60)}"
+
+    # --- reacting to widgets --------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _outline_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.jump_to_section(event.option_index)
+
+    @on(OptionList.OptionSelected, "#people-list")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.choose_person(int(event.option.id.split("-")[1]))
+
+    @on(OptionList.OptionSelected, "#documents-list")
+    def _document_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.choose_document(int(event.option.id.split("-")[1]))
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.jump_to_annotation(event.option.id)
+
+    def on_article_view_reading_position(self, event: ArticleView.ReadingPosition) -> None:
+        self.reading_offset = event.offset
+        self.query_one("#outline", Outline).follow(event.offset)
+        total = max(1, len(self.article.text))
+        self.status.progress = min(100, event.offset * 100 // total)
+
+    def on_article_view_offset_clicked(self, event: ArticleView.OffsetClicked) -> None:
+        offset = event.offset
+        for i, person in enumerate(self.article.people):
+            for j, m in enumerate(person.mentions):
+                if m.start <= offset < m.end:
+                    self.choose_person(i, j)
+                    return
+        for i, doc in enumerate(self.article.documents):
+            for j, m in enumerate(doc.mentions):
+                if m.start <= offset < m.end:
+                    self.choose_document(i, j)
+                    return
+
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.refresh_bindings()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something now (dimmed otherwise)."""
+        if action in ("next_occurrence", "previous_occurrence"):
+            return True if self.occurrences is not None else None
+        if action == "delete_highlight":
+            return True if self._cursor_annotation() is not None else None
+        return True
+
+    def action_next_occurrence(self) -> None:
+        """Go to the next mention or search hit, wrapping at the end."""
+        if self.occurrences is None:
+            self.status.message = "Choose a person or a document, or search with /"
+            return
+        self.occurrences = self.occurrences.step(1)
+        self.refresh_marks()
+        self._go_to_current()
+
+    def action_previous_occurrence(self) -> None:
+        """Go to the previous mention or search hit, wrapping at the start."""
+        if self.occurrences is None:
+            self.status.message = "Choose a person or a document, or search with /"
+            return
+        self.occurrences = self.occurrences.step(-1)
+        self.refresh_marks()
+        self._go_to_current()
+
+    def action_search(self) -> None:
+        """Open the search field."""
+        field = self.query_one("#search", Input)
+        field.value = self._search_query
+        field.add_class("open")
+        field.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        field = event.input
+        field.remove_class("open")
+        if event.value.strip():
+            self.search(event.value)
+        self.view.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if len(event.value.strip()) >= 2:
+            spans = find_all(self.article.text, event.value, limit=10_000)
+            self.status.message = f"“{one_line(event.value)}”: {len(spans)} matches"
+
+    def action_clear(self) -> None:
+        """Close the search field, drop the selection and the marks of what was chosen."""
+        field = self.query_one("#search", Input)
+        if field.has_class("open"):
+            field.remove_class("open")
+            self.view.focus()
+            return
+        if self.view.selected_range() is not None:
+            self.view.clear_selection()
+            return
+        self.occurrences = None
+        self.status.message = ""
+        self.refresh_marks()
+        self.refresh_bindings()
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show a sidebar tab and move to its list."""
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab}-list", OptionList).focus()
+
+    def action_focus_outline(self) -> None:
+        """Move to the outline."""
+        self.query_one("#outline", Outline).focus()
+
+    def action_focus_text(self) -> None:
+        """Move to the article text."""
+        self.view.focus()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen(self.reader_app.help_groups(self)))
+
+    def _target_range(self) -> tuple[int, int] | None:
+        selected = self.view.selected_range()
+        if selected is not None:
+            return selected
+        return self.view.cursor
+
+    def action_highlight(self) -> None:
+        """Highlight the selection (or the sentence at the cursor) in the last-used colour."""
+        self._highlight(self.reader_app.highlight_color)
+
+    def action_highlight_with_color(self) -> None:
+        """Pick a colour, then highlight the selection with it."""
+        def picked(color: str | None) -> None:
+            if color:
+                self.reader_app.set_highlight_color(color)
+                self.status.color = color
+                item = self._cursor_annotation()
+                if self.view.selected_range() is None and item is not None:
+                    self._save(item.annotation.with_color(color))
+                else:
+                    self._highlight(color)
+
+        self.app.push_screen(ColorPicker(self.reader_app.highlight_color), picked)
+
+    def _highlight(self, color: str, then: Callable[[Annotation], None] | None = None) -> None:
+        span = self._target_range()
+        if span is None:
+            self.status.message = "Nothing to highlight: select text (drag, or v and arrows)"
+            return
+        start, end = _trim(self.article.text, *span)
+        if end <= start:
+            return
+        annotation = new_annotation(self.article, start, end, color=color)
+        self.view.clear_selection()
+        self._add(annotation, then)
+
+    def action_annotate(self) -> None:
+        """Add or edit the note on the highlight at the cursor, or on the selection."""
+        selected = self.view.selected_range()
+        item = self._cursor_annotation() if selected is None else None
+        if item is not None:
+            a = item.annotation
+            self._edit_note(a.target.exact, a)
+            return
+        span = self._target_range()
+        if span is None:
+            self.status.message = "Nothing to annotate: select text or move the cursor to it"
+            return
+        start, end = _trim(self.article.text, *span)
+        if end <= start:
+            return
+        self._edit_note(self.article.text[start:end], None, (start, end))
+
+    def _edit_note(self, quote: str, existing: Annotation | None,
+                   span: tuple[int, int] | None = None) -> None:
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                self.status.message = "Note not saved"
+                return
+            if existing is not None:
+                self._save(existing.edited(note=draft.note, tags=draft.tags, color=draft.color))
+            elif span is not None:
+                annotation = new_annotation(self.article, span[0], span[1], color=draft.color,
+                                            note=draft.note, tags=draft.tags)
+                self.view.clear_selection()
+                self._add(annotation)
+            self.reader_app.set_highlight_color(draft.color)
+            self.status.color = draft.color
+
+        self.app.push_screen(
+            NoteEditor(quote, existing.note if existing else "",
+                       existing.tags if existing else (),
+                       existing.color if existing else self.reader_app.highlight_color),
+            saved,
+        )
+
+    def action_delete_highlight(self) -> None:
+        """Delete the highlight at the cursor (after confirmation)."""
+        item = self._cursor_annotation()
+        if item is None:
+            self.status.message = "No highlight at the cursor"
+            return
+        self._confirm_delete(item)
+
+    def _confirm_delete(self, item: Anchored) -> None:
+        a = item.annotation
+        body = f"“{snippet(a.target.exact, 120)}”"
+        if a.note:
+            body += f"\n✎ {snippet(a.note, 120)}"
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self._remove(a)
+
+        title = "Delete this highlight and its note?" if a.note else "Delete this highlight?"
+        self.app.push_screen(confirm_dialog(title, body), answered)
+
+    def _orphan_dialog(self, item: Anchored) -> None:
+        a = item.annotation
+        body = (f"This passage is no longer in the article:\n“{snippet(a.target.exact, 160)}”"
+                + (f"\n✎ {snippet(a.note, 160)}" if a.note else ""))
+        choices = [("cancel", "Keep it unanchored")]
+        selected = self.view.selected_range()
+        if selected is not None:
+            choices.insert(0, ("reattach", "Re-attach it to the selected text"))
+        else:
+            body += "\n\nTo re-attach it, select the passage in the text first."
+        choices.append(("delete", "Delete it"))
+
+        def answered(answer: str | None) -> None:
+            if answer == "reattach" and selected is not None:
+                start, end = _trim(self.article.text, *selected)
+                self.view.clear_selection()
+                self._save(a.reattached(self.article, start, end))
+            elif answer == "delete":
+                self._confirm_delete(item)
+
+        self.app.push_screen(ChoiceDialog("Unanchored note", body, choices), answered)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _apply_local(self, annotation: Annotation | None, removed: str | None = None) -> None:
+        """Show a change at once, before the store confirms it."""
+        items = [i for i in self.anchored if i.annotation.id not in
+                 {removed, annotation.id if annotation else None}]
+        if annotation is not None:
+            items.extend(anchor_all(self.article.text, [annotation]))
+        self.show_annotations(items)
+
+    def _add(self, annotation: Annotation,
+             then: Callable[[Annotation], None] | None = None) -> None:
+        self._apply_local(annotation)
+        self.status.message = "Highlighted" if not annotation.note else "Note saved"
+        self.reader_app.persist(lambda store: store.add(annotation), self._saved, then)
+
+    def _save(self, annotation: Annotation) -> None:
+        self._apply_local(annotation)
+        self.status.message = "Saved"
+        self.reader_app.persist(lambda store: store.update(annotation), self._saved)
+
+    def _remove(self, annotation: Annotation) -> None:
+        self._apply_local(None, removed=annotation.id)
+        self.status.message = "Deleted"
+        self.reader_app.persist(lambda store: store.remove(annotation.id), self._saved)
+
+    def _saved(self, result: Any) -> None:
+        self.refresh_bindings()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A range without white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

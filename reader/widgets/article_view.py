@@ -1,0 +1,475 @@
+"""The article text: a Line API scroll view that lays out every block once (positions only),
+builds styled strips only for the lines on screen, and keeps a reading cursor and selection."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from articles import Article
+from articles.model import BODY_KINDS
+from articles.segments import sentence_spans, word_spans
+from reader.safe_text import visible
+from reader.widgets.wrapping import Layout, cell_to_char, layout
+
+GUTTER = 2
+MAX_TEXT_WIDTH = 100
+CURSOR_KINDS = BODY_KINDS | {"title"}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Decoration:
+    """A styled range of the canonical text; `style` names a component class of the view."""
+
+    start: int
+    end: int
+    style: str
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; the screen tells it what to mark (highlights, mentions, matches)."""
+
+    ALLOW_SELECT = True
+
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--byline",
+        "article--lead",
+        "article--paragraph",
+        "article--heading",
+        "article--caption",
+        "article--image",
+        "article--footer",
+        "article--mention",
+        "article--role-mention",
+        "article--current",
+        "article--search",
+        "article--cursor",
+        "article--selection",
+        "article--note-marker",
+        "highlight--yellow",
+        "highlight--green",
+        "highlight--blue",
+        "highlight--pink",
+        "highlight--purple",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("shift+space,pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("right,right_parenthesis", "next_sentence", "Next sentence", show=False),
+        Binding("left,left_parenthesis", "previous_sentence", "Previous sentence", show=False),
+        Binding("w", "next_word", "Next word", show=False),
+        Binding("b", "previous_word", "Previous word", show=False),
+        Binding("v", "toggle_visual", "Select", show=True),
+    ]
+
+    HELP = """
+Read with the arrow keys, j/k, space and page up/down, g/G for top and bottom.
+A reading cursor moves by sentence with right/left or ( and ), by word with w and b;
+`v` starts a selection at the cursor, which then extends as the cursor moves.
+Drag with the mouse to select; click a name or a document to choose it.
+"""
+
+    class OffsetClicked(Message):
+        """The user clicked on the text at `offset` (a code-point offset)."""
+
+        def __init__(self, offset: int) -> None:
+            self.offset = offset
+            super().__init__()
+
+    class ReadingPosition(Message):
+        """The first line on screen now starts at `offset`."""
+
+        def __init__(self, offset: int) -> None:
+            self.offset = offset
+            super().__init__()
+
+    class CursorMoved(Message):
+        """The reading cursor or the selection changed."""
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.article = article
+        self._layout: Layout = layout(article.text, article.blocks, 60)
+        self._decorations: list[Decoration] = []
+        self._decoration_starts: list[int] = []
+        self._longest = 0
+        self._note_starts: set[int] = set()
+        self._cache: LRUCache[int, Strip] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
+        self.cursor: tuple[int, int] | None = None
+        self.visual_anchor: tuple[int, int] | None = None
+        self._mouse_selection: tuple[int, int] | None = None
+        self._cursor_blocks = [
+            i for i, b in enumerate(article.blocks) if b.kind in CURSOR_KINDS
+        ]
+        self._pending_offset: int | None = None
+        self._last_reported = -1
+
+    # --- layout ---------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text on one line."""
+        width = self.scrollable_content_region.width or self.size.width
+        return max(8, min(MAX_TEXT_WIDTH, width - GUTTER))
+
+    @property
+    def line_layout(self) -> Layout:
+        """The current screen lines."""
+        return self._layout
+
+    def _relayout(self) -> None:
+        width = self.text_width
+        if width == self._layout.width and self.virtual_size.height == len(self._layout):
+            return
+        top = self.top_offset() if self.size.height else None
+        self._layout = layout(self.article.text, self.article.blocks, width)
+        self.virtual_size = Size(width + GUTTER, len(self._layout))
+        self._cache.clear()
+        if self._pending_offset is not None:
+            target, self._pending_offset = self._pending_offset, None
+            self.scroll_to_offset(target, top=True)
+        elif top is not None:
+            self.scroll_to_offset(top, top=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def line_of(self, offset: int) -> int:
+        """The screen line showing `offset`."""
+        starts = self._layout.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return max(0, min(line, len(starts) - 1))
+
+    def top_offset(self) -> int:
+        """The offset of the first character on screen."""
+        if not self._layout.starts:
+            return 0
+        line = min(int(self.scroll_y), len(self._layout) - 1)
+        return self._layout.starts[line]
+
+    def scroll_to_offset(self, offset: int, *, top: bool = False) -> None:
+        """Bring `offset` into view: at the top (`top`) or a third of the way down."""
+        if not self.size.height or self.virtual_size.height != len(self._layout):
+            self._pending_offset = offset
+            return
+        line = self.line_of(offset)
+        y = line if top else max(0, line - self.size.height // 3)
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def ensure_visible(self, start: int, end: int) -> None:
+        """Scroll as little as needed to show the range."""
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        height = self.size.height
+        if not height:
+            self._pending_offset = start
+            return
+        top = int(self.scroll_y)
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + height:
+            self.scroll_to(y=min(first, last - height + 1), animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        offset = self.top_offset()
+        if offset != self._last_reported:
+            self._last_reported = offset
+            self.post_message(self.ReadingPosition(offset))
+
+    # --- decorations ----------------------------------------------------------------------
+
+    def set_decorations(self, decorations: Iterable[Decoration], notes: Iterable[int] = ()) -> None:
+        """Replace what is marked in the text, and where notes start."""
+        self._decorations = sorted(d for d in decorations if d.end > d.start)
+        self._decoration_starts = [d.start for d in self._decorations]
+        self._longest = max((d.end - d.start for d in self._decorations), default=0)
+        self._note_starts = set(notes)
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        """Rebuild the lines on screen (after a change of marks, cursor or selection)."""
+        self._cache.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def _decorations_in(self, start: int, end: int) -> Sequence[Decoration]:
+        first = bisect.bisect_left(self._decoration_starts, start - self._longest)
+        last = bisect.bisect_left(self._decoration_starts, end)
+        return [d for d in self._decorations[first:last] if d.end > start]
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._build_line(index)
+            self._cache[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _build_line(self, index: int) -> Strip:
+        lay = self._layout
+        base = self.rich_style
+        if index >= len(lay) or lay.blocks[index] < 0:
+            return Strip.blank(GUTTER, base).apply_offsets(0, index) if index < len(lay) else (
+                Strip.blank(GUTTER, base)
+            )
+        start, end = lay.starts[index], lay.ends[index]
+        block = self.article.blocks[lay.blocks[index]]
+        text = Text(visible(self.article.text[start:end]))
+        # Text.render() drops a Text's own style, so the base style goes in as a span.
+        text.stylize_before(base + self._style(f"article--{block.kind}"))
+        for dec in self._decorations_in(start, max(end, start + 1)):
+            text.stylize(
+                self._style(dec.style), max(dec.start, start) - start, min(dec.end, end) - start
+            )
+        for sel_start, sel_end, style in self._selection_spans():
+            if sel_start < end and sel_end > start:
+                text.stylize(
+                    self._style(style), max(sel_start, start) - start, min(sel_end, end) - start
+                )
+        marker = any(start <= n < end for n in self._note_starts) if self._note_starts else False
+        gutter = Text("✎ " if marker else "  ")
+        gutter.stylize_before(base + self._style("article--note-marker"))
+        console = self.app.console
+        gutter_strip = Strip(list(gutter.render(console)), GUTTER)
+        text_strip = Strip(list(text.render(console)), text.cell_len).apply_offsets(0, index)
+        return Strip.join([gutter_strip, text_strip])
+
+    def _selection_spans(self) -> list[tuple[int, int, str]]:
+        spans: list[tuple[int, int, str]] = []
+        if self.cursor is not None and self.has_focus:
+            spans.append((*self.cursor, "article--cursor"))
+        visual = self.visual_range()
+        if visual is not None:
+            spans.append((*visual, "article--selection"))
+        if self._mouse_selection is not None:
+            spans.append((*self._mouse_selection, "article--selection"))
+        return spans
+
+    def on_focus(self) -> None:
+        self.refresh_text()
+
+    def on_blur(self) -> None:
+        self.refresh_text()
+
+    # --- mouse selection and clicks -------------------------------------------------------
+
+    def _point_to_offset(self, x: int, y: int) -> int:
+        lay = self._layout
+        y = max(0, min(y, len(lay) - 1))
+        start, end = lay.starts[y], lay.ends[y]
+        return max(start, min(start + max(0, x), end))
+
+    def selection_range(self, selection: Selection) -> tuple[int, int] | None:
+        """The canonical offsets a Textual selection covers."""
+        if not len(self._layout):
+            return None
+        start = self._point_to_offset(*selection.start) if selection.start else 0
+        if selection.end is None:
+            end = len(self.article.text)
+        else:
+            x, y = selection.end
+            end = self._point_to_offset(x, y)
+        if end <= start:
+            return None
+        return start, end
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        span = self.selection_range(selection)
+        if span is None:
+            return None
+        return self.article.text[span[0] : span[1]], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._mouse_selection = self.selection_range(selection) if selection else None
+        self.refresh_text()
+        self.post_message(self.CursorMoved())
+
+    async def _on_click(self, event: events.Click) -> None:
+        await super()._on_click(event)
+        offset = event.get_content_offset(self)
+        if offset is None or event.chain != 1:
+            return
+        line = int(self.scroll_y) + offset.y
+        if line >= len(self._layout) or self._layout.blocks[line] < 0:
+            return
+        start, end = self._layout.starts[line], self._layout.ends[line]
+        position = cell_to_char(self.article.text, start, end, offset.x - GUTTER)
+        if position >= end and end > start:
+            position = end - 1
+        self.place_cursor(position)
+        self.post_message(self.OffsetClicked(position))
+
+    # --- reading cursor -------------------------------------------------------------------
+
+    def visual_range(self) -> tuple[int, int] | None:
+        """The keyboard selection from where `v` was pressed to the cursor."""
+        if self.visual_anchor is None or self.cursor is None:
+            return None
+        return (
+            min(self.visual_anchor[0], self.cursor[0]),
+            max(self.visual_anchor[1], self.cursor[1]),
+        )
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """What a highlight would cover now: the mouse selection, else the keyboard one."""
+        return self._mouse_selection or self.visual_range()
+
+    def clear_selection(self) -> None:
+        """Drop the mouse and keyboard selections."""
+        self.visual_anchor = None
+        self._mouse_selection = None
+        if self.screen.selections:
+            self.screen.clear_selection()
+        self.refresh_text()
+        self.post_message(self.CursorMoved())
+
+    def _sentences_of(self, block_index: int) -> list[tuple[int, int]]:
+        block = self.article.blocks[block_index]
+        return sentence_spans(self.article.text, block.start, block.end)
+
+    def _block_index_at(self, offset: int) -> int:
+        starts = [self.article.blocks[i].start for i in self._cursor_blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        return max(0, i)
+
+    def _cursor_on_screen(self) -> bool:
+        if self.cursor is None:
+            return False
+        line = self.line_of(self.cursor[0])
+        top = int(self.scroll_y)
+        return top <= line < top + max(1, self.size.height)
+
+    def place_cursor(self, offset: int) -> None:
+        """Put the cursor on the sentence holding `offset`."""
+        if not self._cursor_blocks:
+            return
+        k = self._block_index_at(offset)
+        for span in self._sentences_of(self._cursor_blocks[k]):
+            if span[0] <= offset < span[1] or offset < span[0]:
+                self._set_cursor(span)
+                return
+        sentences = self._sentences_of(self._cursor_blocks[k])
+        if sentences:
+            self._set_cursor(sentences[-1])
+
+    def _set_cursor(self, span: tuple[int, int], *, scroll: bool = True) -> None:
+        self.cursor = span
+        if scroll:
+            self.ensure_visible(*span)
+        self.refresh_text()
+        self.post_message(self.CursorMoved())
+
+    def _start_cursor(self) -> bool:
+        """Start the cursor at the top of the screen if it is not on screen; True if placed."""
+        if self._cursor_on_screen():
+            return False
+        self.place_cursor(self.top_offset())
+        return True
+
+    def _move_sentence(self, step: int) -> None:
+        if not self._cursor_blocks or self._start_cursor():
+            return
+        assert self.cursor is not None
+        k = self._block_index_at(self.cursor[0])
+        while 0 <= k < len(self._cursor_blocks):
+            sentences = self._sentences_of(self._cursor_blocks[k])
+            if step > 0:
+                after = [s for s in sentences if s[0] >= self.cursor[1]]
+                if after:
+                    self._set_cursor(after[0])
+                    return
+            else:
+                before = [s for s in sentences if s[1] <= self.cursor[0]]
+                if before:
+                    self._set_cursor(before[-1])
+                    return
+            k += step
+
+    def _move_word(self, step: int) -> None:
+        if not self._cursor_blocks or self._start_cursor():
+            return
+        assert self.cursor is not None
+        k = self._block_index_at(self.cursor[0])
+        while 0 <= k < len(self._cursor_blocks):
+            block = self.article.blocks[self._cursor_blocks[k]]
+            words = word_spans(self.article.text, block.start, block.end)
+            if step > 0:
+                after = [w for w in words if w[0] >= self.cursor[1]]
+                if after:
+                    self._set_cursor(after[0])
+                    return
+            else:
+                before = [w for w in words if w[1] <= self.cursor[0]]
+                if before:
+                    self._set_cursor(before[-1])
+                    return
+            k += step
+
+    def action_next_sentence(self) -> None:
+        """Move the cursor to the next sentence."""
+        self._move_sentence(1)
+
+    def action_previous_sentence(self) -> None:
+        """Move the cursor to the previous sentence."""
+        self._move_sentence(-1)
+
+    def action_next_word(self) -> None:
+        """Move the cursor to the next word."""
+        self._move_word(1)
+
+    def action_previous_word(self) -> None:
+        """Move the cursor to the previous word."""
+        self._move_word(-1)
+
+    def action_toggle_visual(self) -> None:
+        """Start (or drop) a keyboard selection at the cursor."""
+        if self.visual_anchor is not None:
+            self.visual_anchor = None
+        else:
+            self._start_cursor()
+            self.visual_anchor = self.cursor
+        self.refresh_text()
+        self.post_message(self.CursorMoved())

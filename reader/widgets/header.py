@@ -1,0 +1,31 @@
+"""The header above the article: title, then authors, date and source."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from articles import Article
+from reader.safe_text import one_line
+
+
+def header_text(article: Article) -> Text:
+    """Title in bold; authors · date · source below it, dimmed."""
+    text = Text(one_line(article.title) or "(untitled)", style="bold")
+    meta = [
+        ", ".join(article.authors),
+        article.published.strftime("%B %-d, %Y %H:%M") if article.published else "",
+        article.source or "",
+    ]
+    line = " · ".join(m for m in meta if m)
+    if line:
+        text.append("\n")
+        text.append(one_line(line), style="dim")
+    return text
+
+
+class ArticleHeader(Static):
+    """Shows the article's title and metadata as plain text (never markup)."""
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(header_text(article), id=id, markup=False)

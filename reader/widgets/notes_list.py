@@ -1,0 +1,74 @@
+"""The Notes tab: every highlight and note of this article in reading order, grouped by section,
+and the ones that no longer anchor in their own "Unanchored" group (never hidden)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from annotations.anchoring import Anchored
+from articles import Article
+from reader.safe_text import one_line
+
+SNIPPET = 90
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """One line of at most `limit` characters, with an ellipsis when cut."""
+    line = one_line(" ".join(text.split()))
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def note_prompt(item: Anchored) -> Text:
+    """Colour, quote, note and tags of one annotation."""
+    a = item.annotation
+    text = Text("▌", style=f"bold {a.color}")
+    text.append(" " + snippet(a.target.exact), style="italic")
+    if a.note:
+        text.append("\n  ✎ ")
+        text.append(snippet(a.note), style="bold")
+    details = [a.color]
+    if a.tags:
+        details.append(" ".join(f"#{t}" for t in a.tags))
+    details.append(a.updated.strftime("%Y-%m-%d"))
+    if item.status in ("moved", "fuzzy"):
+        details.append("re-anchored" if item.status == "moved" else "re-anchored (text changed)")
+    text.append("\n  " + one_line(" · ".join(details)), style="dim")
+    return text
+
+
+class NotesList(OptionList):
+    """Annotations of one article; option ids are the annotation ids."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, article: Article, items: Sequence[Anchored]) -> None:
+        """Replace the list with `items`, anchored first by position, then the orphans."""
+        anchored = sorted((i for i in items if i.status != "orphan"), key=lambda i: i.start)
+        orphans = [i for i in items if i.status == "orphan"]
+        options: list[Option | None] = []
+        current_section: str | None = None
+        for item in anchored:
+            section = article.section_at(item.start)
+            title = section.title if section else "Title and byline"
+            if title != current_section:
+                current_section = title
+                options.append(Option(Text(snippet(title, 60), style="bold underline"),
+                                      disabled=True))
+            options.append(Option(note_prompt(item), id=item.annotation.id))
+        if orphans:
+            options.append(Option(Text(f"Unanchored ({len(orphans)})", style="bold red"),
+                                  disabled=True))
+            for item in orphans:
+                options.append(Option(note_prompt(item), id=item.annotation.id))
+        if not options:
+            options.append(Option(Text("No highlights yet: select text and press h.",
+                                       style="dim"), disabled=True))
+        highlighted = self.highlighted
+        self.set_options(options)
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
