@@ -109,6 +109,7 @@ class ArticleScreen(Screen[None]):
         if position:
             self.view.scroll_to_offset(position, top=True)
         self.view.focus()
+        self.status.message = "? keys · 1 people · 2 documents · 3 notes · / search · ctrl+p find"
 
     def on_unmount(self) -> None:
         self.reader_app.save_position(self.article, self.reading_offset)
@@ -346,7 +347,10 @@ class ArticleScreen(Screen[None]):
     def action_show_tab(self, tab: str) -> None:
         """Show a sidebar tab and move to its list."""
         self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab}-list", OptionList).focus()
+        options = self.query_one(f"#{tab}-list", OptionList)
+        options.focus()
+        if options.highlighted is None and options.option_count:
+            options.action_first()
 
     def action_focus_outline(self) -> None:
         """Move to the outline."""
