@@ -5,8 +5,13 @@ exact occurrence of the quote; else the best approximate match; else the annotat
 
 Candidates are scored like Hypothesis's client: quote similarity 50, prefix 20, suffix 20,
 nearness to the stored position 2, normalised by 92. A candidate is accepted when its score is
-at least MIN_SCORE (quote and context mostly agree), or when the quote alone is convincing: at
-least LONG_QUOTE characters, at most 10% edits, and no other candidate that good.
+at least MIN_SCORE (the quote and most of one side of its context agree), or when the quote
+alone is convincing although the context changed on both sides (a paragraph or heading that
+was moved): at least LONG_QUOTE characters, at most 10% edits, no other candidate that good,
+and the context *within its own block of text* unchanged (the context beyond a line break may
+change when blocks move; a copy of the words inside another paragraph does not qualify).
+Limitation: a passage whose exact words and context also occur elsewhere (a
+repeated "Photo: Thanh Duy" caption) cannot be told apart from its copy.
 """
 
 from __future__ import annotations
@@ -28,9 +33,13 @@ _TOTAL = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 MIN_SCORE = 0.75
 """The least score accepted on its own: the quote and most of one side of its context agree."""
 
-LONG_QUOTE = 24
+LONG_QUOTE = 20
 """A quote at least this long, found with at most QUOTE_ALONE errors and nowhere else as well,
-is accepted even when its context changed on both sides (its paragraph was moved)."""
+with its context inside its own block unchanged, is accepted even when the rest of its context
+changed on both sides (its paragraph was moved)."""
+
+LOCAL_CONTEXT = 0.8
+"""How similar the context inside the passage's own block must stay for that."""
 
 QUOTE_ALONE = 0.9
 
@@ -59,6 +68,8 @@ class _Candidate:
     end: int
     quote_score: float
     score: float
+    local_context: bool
+    """The context inside the passage's own block (up to a line break) is unchanged."""
 
 
 class _Anchorer:
@@ -117,7 +128,24 @@ class _Anchorer:
             + SUFFIX_WEIGHT * suffix
             + POSITION_WEIGHT * position
         ) / _TOTAL
-        return _Candidate(start, end, quote, score)
+        before = text[max(0, start - len(target.prefix)) : start]
+        after = text[end : end + len(target.suffix)]
+        local = (
+            _local_similarity(target.prefix.rsplit("\n", 1)[-1], before.rsplit("\n", 1)[-1], True)
+            >= LOCAL_CONTEXT
+            and _local_similarity(target.suffix.split("\n", 1)[0], after.split("\n", 1)[0], False)
+            >= LOCAL_CONTEXT
+        )
+        return _Candidate(start, end, quote, score, local)
+
+
+def _local_similarity(expected: str, actual: str, before: bool) -> float:
+    """How well the context inside the block agrees: both empty (the passage starts or ends
+    the block, now as then) is full agreement; otherwise compare the nearest characters."""
+    if not expected or not actual:
+        return 1.0 if expected == actual else 0.0
+    actual = actual[-len(expected) :] if before else actual[: len(expected)]
+    return similarity(expected, actual)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -138,7 +166,11 @@ def _choose(candidates: Sequence[_Candidate], target: Target) -> _Candidate | No
         return ranked[0]
     if len(target.exact) >= LONG_QUOTE:
         strong = [c for c in ranked if c.quote_score >= QUOTE_ALONE]
-        if strong and all(c.start < strong[0].end and strong[0].start < c.end for c in strong):
+        if (
+            strong
+            and strong[0].local_context
+            and all(c.start < strong[0].end and strong[0].start < c.end for c in strong)
+        ):
             return strong[0]
     return None
 

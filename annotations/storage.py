@@ -85,15 +85,17 @@ def parse_bytes(raw: bytes, path: Path) -> schema.Tables:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        if _looks_truncated(raw):
+        if _looks_truncated(raw, exc):
             raise CorruptStoreError(path, f"truncated JSON ({len(raw):,} bytes; {exc})") from None
         raise CorruptStoreError(path, f"not valid JSON ({exc})") from None
     return schema.migrate(schema.check_shape(data, path), path)
 
 
-def _looks_truncated(raw: bytes) -> bool:
-    head = raw.lstrip()[:1]
-    tail = raw.rstrip()[-1:]
+def _looks_truncated(raw: bytes, exc: orjson.JSONDecodeError) -> bool:
+    """JSON that was cut short: the parser ran out of data, or it does not end as it began."""
+    if "end of data" in str(exc) or exc.pos >= len(raw.rstrip()):
+        return True
+    head, tail = raw.lstrip()[:1], raw.rstrip()[-1:]
     return head in (b"{", b"[") and tail not in (b"}", b"]")
 
 
