@@ -62,6 +62,8 @@ def fsync_dir(directory: Path) -> None:
 
 def make_private_dirs(directory: Path) -> None:
     """Create `directory` and any missing parents with owner-only permissions (0700)."""
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"{directory} is not a directory")
     missing: list[Path] = []
     d = directory
     while not d.exists():
