@@ -68,8 +68,8 @@ def _one_error_line(result: Result, *parts: str) -> None:
 def test_add_prints_only_the_id_after_it_is_on_disk(
     env: dict[str, str], article: Path, db: Path
 ) -> None:
-    r = run(env, "notes", "add", article, "--quote", QUOTE, "--note", "Key point", "--tag", "office",
-            "--tag", "lead", "--color", "green", "--db", db)  # fmt: skip
+    options = ["--note", "Key point", "--tag", "office", "--tag", "lead", "--color", "green"]
+    r = run(env, "notes", "add", article, "--quote", QUOTE, *options, "--db", db)
     assert r.code == 0 and r.err == ""
     new_id = r.out.strip()
     assert r.out == new_id + "\n" and len(new_id) == 36
@@ -158,10 +158,14 @@ def test_list_json_is_json_only_and_anchors_to_the_edited_article(
     assert text.replace("comprehensively lead", "comprehensively  lead")[
         start:end
     ] == QUOTE.replace("comprehensively lead", "comprehensively  lead")
-    assert items[gone.out.strip()]["anchor"] == {
-        "status": "orphan", "start": None, "end": None, "score": items[gone.out.strip()]["anchor"]["score"],
+    orphan = items[gone.out.strip()]["anchor"]
+    assert orphan == {
+        "status": "orphan",
+        "start": None,
+        "end": None,
+        "score": orphan["score"],
         "section": None,
-    }  # fmt: skip
+    }
 
     table = run(env, "notes", "list", article, "--db", db)
     assert table.code == 0 and "Unanchored (1)" in table.out and "gone" in table.out
