@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotations.model import COLORS
+from reader.swatches import swatch
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -69,7 +70,7 @@ class ColorPicker(ChoiceDialog):
         with Vertical(classes="dialog"):
             yield Label(Text("Highlight colour", style="bold"), classes="dialog-title")
             yield OptionList(
-                *[Option(Text.assemble(("██ ", c), f"{i}  {c}"), id=c)
+                *[Option(Text.assemble(("██ ", swatch(c)), f"{i}  {c}"), id=c)
                   for i, c in enumerate(COLORS, 1)],
                 markup=False,
                 classes="dialog-choices",

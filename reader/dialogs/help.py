@@ -48,11 +48,12 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
         super().__init__()
         self.groups = groups
+        self.table = bindings_table(groups)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys", style="bold"), markup=False)
-            yield Static(bindings_table(self.groups), markup=False)
+            yield Static(self.table, markup=False)
             yield Static(Text(
                 "Mouse: drag over text to select it, click a name or a document code to "
                 "choose it, click an entry in the sidebar to jump there.\n"

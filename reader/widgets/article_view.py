@@ -340,7 +340,9 @@ Drag with the mouse to select; click a name or a document to choose it.
         if position >= end and end > start:
             position = end - 1
         self.place_cursor(position)
-        self.post_message(self.OffsetClicked(position))
+        if self.screen.selections.get(self) is None:
+            # Letting go of a drag that selected text is not a click on a name.
+            self.post_message(self.OffsetClicked(position))
 
     # --- reading cursor -------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ def person_prompt(article: Article, person: Person) -> Text:
     """Name and counts, the posts, and the mention strip."""
     by_name, by_role = len(person.name_mentions), len(person.role_mentions)
     counts = f"{by_name}" + (f" + {by_role} by title" if by_role else "")
-    text = Text(one_line(person.name), style="bold")
+    text = Text.assemble((one_line(person.name), "bold"))
     text.append(f"  {counts}", style="dim")
     roles = [r for r in person.roles]
     if roles:
@@ -29,7 +29,7 @@ def person_prompt(article: Article, person: Person) -> Text:
 
 def document_prompt(article: Article, doc: DocumentRef) -> Text:
     """Code and count, type, issuer and date, and the mention strip."""
-    text = Text(one_line(doc.code), style="bold")
+    text = Text.assemble((one_line(doc.code), "bold"))
     text.append(f"  {len(doc.mentions)}", style="dim")
     details = [doc.type, doc.issuer or "", doc.date.isoformat() if doc.date else ""]
     text.append("\n")

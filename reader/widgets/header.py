@@ -11,7 +11,7 @@ from reader.safe_text import one_line
 
 def header_text(article: Article) -> Text:
     """Title in bold; authors · date · source below it, dimmed."""
-    text = Text(one_line(article.title) or "(untitled)", style="bold")
+    text = Text.assemble((one_line(article.title) or "(untitled)", "bold"))
     meta = [
         ", ".join(article.authors),
         article.published.strftime("%B %-d, %Y %H:%M") if article.published else "",

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from annotations.anchoring import Anchored
 from articles import Article
 from reader.safe_text import one_line
+from reader.swatches import swatch
 
 SNIPPET = 90
 
@@ -25,7 +26,7 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 def note_prompt(item: Anchored) -> Text:
     """Colour, quote, note and tags of one annotation."""
     a = item.annotation
-    text = Text("▌", style=f"bold {a.color}")
+    text = Text.assemble(("▌", f"bold {swatch(a.color)}"))
     text.append(" " + snippet(a.target.exact), style="italic")
     if a.note:
         text.append("\n  ✎ ")

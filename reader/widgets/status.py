@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.safe_text import one_line
+from reader.swatches import swatch
 
 
 class StatusLine(Static):
@@ -18,7 +19,7 @@ class StatusLine(Static):
 
     def render(self) -> Text:
         left = Text(one_line(self.message))
-        right = Text.assemble(("● ", f"bold {self.color}"), (f"{self.color}  ", "dim"),
+        right = Text.assemble(("● ", f"bold {swatch(self.color)}"), (f"{self.color}  ", "dim"),
                               (f"{self.progress:3d}%", "dim"))
         width = self.size.width or 80
         pad = max(1, width - left.cell_len - right.cell_len)

@@ -1,0 +1,46 @@
+"""What the Pilot tests look at: the text on screen, where a phrase is, waiting for saves."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.screens.article_screen import ArticleScreen
+from reader.widgets.article_view import ArticleView
+
+
+def screen_of(app: ReaderApp) -> ArticleScreen:
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen
+
+
+def visible_lines(view: ArticleView) -> list[str]:
+    """The article view's lines as the user sees them (gutter included)."""
+    return ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
+
+
+def find_on_screen(view: ArticleView, phrase: str) -> tuple[int, int]:
+    """(x, y) of `phrase` in the article view, in the view's own cells."""
+    for y, line in enumerate(visible_lines(view)):
+        x = line.find(phrase)
+        if x >= 0:
+            return x, y
+    raise AssertionError(f"{phrase!r} is not on screen")
+
+
+def on_screen(view: ArticleView, offset: int) -> bool:
+    """Whether the character at `offset` is in the visible part of the view."""
+    line = view.line_of(offset)
+    top = int(view.scroll_y)
+    return top <= line < top + view.size.height
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let pending saves reach the disk and their results reach the screen."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await pilot.pause()
+    assert app.wait_for_saves(10)
+    await pilot.pause()
+    await pilot.pause()
