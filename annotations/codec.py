@@ -14,9 +14,9 @@ from annotations.model import Annotation, ArticleRef, Target
 Record = dict[str, Any]
 """One annotation as stored: plain JSON types only."""
 
-_TOP_KEYS = frozenset({"id", "article", "target", "color", "note", "tags", "created", "updated"})
-_ARTICLE_KEYS = frozenset({"id", "path", "title"})
-_TARGET_KEYS = frozenset({"exact", "prefix", "suffix", "start", "end"})
+TOP_KEYS = frozenset({"id", "article", "target", "color", "note", "tags", "created", "updated"})
+ARTICLE_KEYS = frozenset({"id", "path", "title"})
+TARGET_KEYS = frozenset({"exact", "prefix", "suffix", "start", "end"})
 
 
 def to_record(a: Annotation) -> Record:
@@ -75,18 +75,19 @@ def from_record(
 ) -> Annotation:
     """The annotation a stored record describes; AnnotationError says which field is wrong.
     `refs` (optional) shares one ArticleRef among the records of one article while loading."""
-    r = _mapping(record, "record", _TOP_KEYS)
-    art = _mapping(r["article"], "article", _ARTICLE_KEYS)
+    r = _mapping(record, "record", TOP_KEYS)
+    art = _mapping(r["article"], "article", ARTICLE_KEYS)
     key = (art["id"], art["path"], art["title"])
     ref = refs.get(key) if refs is not None else None
     if ref is None:
         ref = ArticleRef(id=art["id"], path=art["path"], title=art["title"])
         if refs is not None and all(type(k) is str for k in key):
             refs[key] = ref
-    tgt = _mapping(r["target"], "target", _TARGET_KEYS)
+    tgt = _mapping(r["target"], "target", TARGET_KEYS)
     tags = r["tags"]
     if not isinstance(tags, list):
         raise AnnotationError(f"tags: must be a list, not {_kind(tags)}")
+    created = _time(r["created"], "created")
     return Annotation(
         id=r["id"],
         article=ref,
@@ -100,8 +101,8 @@ def from_record(
         color=r["color"],
         note=r["note"],
         tags=tuple(tags),
-        created=_time(r["created"], "created"),
-        updated=_time(r["updated"], "updated"),
+        created=created,
+        updated=created if r["updated"] == r["created"] else _time(r["updated"], "updated"),
     )
 
 

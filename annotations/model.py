@@ -93,7 +93,8 @@ def _check_time(value: object, name: str) -> datetime:
     return value
 
 
-def _check_tags(tags: object) -> None:
+def check_tags(tags: object) -> None:
+    """AnnotationError unless `tags` is a valid, normalised tuple of tags."""
     if tags == ():
         return
     if type(tags) is not tuple:
@@ -235,7 +236,7 @@ class Annotation:
             check_color(self.color)
         if not _is_str(self.note, MAX_NOTE_CHARS):
             _check_str(self.note, "note", MAX_NOTE_CHARS)
-        _check_tags(self.tags)
+        check_tags(self.tags)
         _check_time(self.created, "created")
         _check_time(self.updated, "updated")
 
@@ -318,6 +319,7 @@ __all__ = [
     "ArticleRef",
     "Target",
     "check_color",
+    "check_tags",
     "check_uuid",
     "new_annotation",
     "normalize_tags",

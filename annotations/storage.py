@@ -11,11 +11,15 @@ this class assumes the caller holds the lock around every read-modify-write.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import os
 import tempfile
+import threading
 import time
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +105,88 @@ def _looks_truncated(raw: bytes, exc: orjson.JSONDecodeError) -> bool:
     return head in (b"{", b"[") and tail not in (b"}", b"]")
 
 
+@dataclass(slots=True)
+class Encoded:
+    """The bytes of the whole file, and where each table's object sits in them. Appending
+    changes the buffer in place (the annotations table ends near the end of the file, so an
+    insertion moves only a few bytes); a storage drops it when a write fails."""
+
+    payload: bytearray
+    spans: dict[str, tuple[int, int]]
+    """Table name -> (start, end): `payload[start:end]` is the table's JSON object."""
+
+
+def encode(data: schema.Tables) -> Encoded:
+    """Serialise the tables (in order) exactly as `orjson.dumps(data)` would."""
+    payload = bytearray(b"{")
+    spans: dict[str, tuple[int, int]] = {}
+    for i, (name, table) in enumerate(data.items()):
+        payload += (b"," if i else b"") + orjson.dumps(name) + b":"
+        start = len(payload)
+        payload += orjson.dumps(table)
+        spans[name] = (start, len(payload))
+    payload += b"}"
+    return Encoded(payload, spans)
+
+
+def encode_append(encoded: Encoded, table: str, doc_id: str, doc: object) -> Encoded | None:
+    """`encoded` with one document appended at the end of one table: the same bytes as
+    encoding the whole data again, without serialising every other document. Changes
+    `encoded` in place and returns it; None (and no change) when the table is not in it."""
+    span = encoded.spans.get(table)
+    if span is None:
+        return None
+    start, end = span
+    piece = (b"," if end - start > 2 else b"") + orjson.dumps(doc_id) + b":" + orjson.dumps(doc)
+    at = end - 1  # just before the table's closing brace
+    encoded.payload[at:at] = piece
+    grow = len(piece)
+    encoded.spans = {
+        name: (s + grow if s > at else s, e + grow if e > at else e)
+        for name, (s, e) in encoded.spans.items()
+    }
+    return encoded
+
+
+class _Reaper:
+    """Deletes replaced versions of the file in the background: freeing a large file's blocks
+    takes milliseconds, and nothing needs to wait for it (the new file is already durable).
+    Pending deletions finish before the interpreter exits; any left by a killed process are
+    removed with the stale temporary files."""
+
+    def __init__(self) -> None:
+        self._pending: set[threading.Thread] = set()
+        self._mutex = threading.Lock()
+        atexit.register(self.drain)
+
+    def discard(self, path: Path) -> None:
+        thread = threading.Thread(target=self._unlink, args=(path,), daemon=True)
+        with self._mutex:
+            self._pending.add(thread)
+        thread.start()
+
+    def _unlink(self, path: Path) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        with self._mutex:
+            self._pending.discard(threading.current_thread())
+
+    def drain(self) -> None:
+        """Wait for the pending deletions."""
+        with self._mutex:
+            pending = list(self._pending)
+        for thread in pending:
+            thread.join()
+
+
+_REAPER = _Reaper()
+
+
+def drain_pending_deletions() -> None:
+    """Wait until the replaced versions of files written by this process are deleted."""
+    _REAPER.drain()
+
+
 class DurableStorage(Storage):
     """TinyDB storage over one JSON file with atomic, durable writes and a change-aware cache."""
 
@@ -111,6 +197,10 @@ class DurableStorage(Storage):
         self._fingerprint: Fingerprint | None = None
         self._missing = False
         self._cleaned = False
+        self._encoded: Encoded | None = None
+        self.append_hint: tuple[str, str] | None = None
+        """Set by the table just before a write that only appends one document to one table
+        (table name, document id): write() then splices it into the previous bytes."""
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk; not by this process's own writes."""
 
@@ -129,6 +219,7 @@ class DurableStorage(Storage):
         when the file is unchanged; TinyDB may modify it in place just before calling write()."""
         st = self._stat()
         if st is None:
+            self._encoded = None
             if not self._missing:
                 self._data, self._fingerprint, self._missing = None, None, True
                 self.generation += 1
@@ -149,17 +240,20 @@ class DurableStorage(Storage):
                 raw = f.read()
         except FileNotFoundError:
             self._data, self._fingerprint, self._missing = None, None, True
+            self._encoded = None
             self.generation += 1
             return
         except OSError as exc:
             raise StoreReadError(self.path, _problem(exc)) from None
         data = parse_bytes(raw, self.path)
         self._data, self._fingerprint, self._missing = data, _fingerprint(st), False
+        self._encoded = None
         self.generation += 1
 
     def invalidate(self) -> None:
         """Forget the cached data: the next read() reads the file again."""
         self._data, self._fingerprint, self._missing = None, None, False
+        self._encoded, self.append_hint = None, None
 
     @property
     def exists(self) -> bool:
@@ -170,18 +264,25 @@ class DurableStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with `data`, durably. The caller holds the store's lock."""
+        hint, self.append_hint = self.append_hint, None
         try:
             # The schema version first, so a person opening the file sees it at once.
             meta = {schema.SCHEMA_DOC: {"version": schema.SCHEMA_VERSION}}
             data = {schema.META: meta, **{k: v for k, v in data.items() if k != schema.META}}
-            payload = orjson.dumps(data)
-            fingerprint = self._replace(payload)
+            encoded = None
+            if hint is not None and self._encoded is not None:
+                table, doc_id = hint
+                encoded = encode_append(self._encoded, table, doc_id, data[table][doc_id])
+            if encoded is None:
+                encoded = encode(data)
+            fingerprint = self._replace(encoded.payload)
         except BaseException:
             self.invalidate()
             raise
         self._data, self._fingerprint, self._missing = data, fingerprint, False
+        self._encoded = encoded
 
-    def _replace(self, payload: bytes) -> Fingerprint:
+    def _replace(self, payload: bytes | bytearray) -> Fingerprint:
         directory = self.path.parent
         try:
             make_private_dirs(directory)
@@ -203,6 +304,7 @@ class DurableStorage(Storage):
                 st = os.fstat(fd)
             finally:
                 os.close(fd)
+            previous = self._keep_previous(directory)
             os.replace(tmp, self.path)
         except BaseException as exc:
             with contextlib.suppress(OSError):
@@ -216,7 +318,20 @@ class DurableStorage(Storage):
             raise StoreWriteError(
                 self.path, f"cannot sync the directory: {_problem(exc)}"
             ) from None
+        if previous is not None:
+            _REAPER.discard(previous)
         return _fingerprint(st)
+
+    def _keep_previous(self, directory: Path) -> Path | None:
+        """Give the current file a second (temporary) name, so that the rename over it does
+        not have to free its blocks; the reaper deletes it after the write. None when there is
+        no current file or the file system has no hard links (the rename then frees it)."""
+        name = directory / f"{temp_prefix(self.path)}{uuid.uuid4().hex}.old{TEMP_SUFFIX}"
+        try:
+            os.link(self.path, name)
+        except OSError:
+            return None
+        return name
 
     def _next_mtime(self) -> int:
         now = time.time_ns()

@@ -20,6 +20,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from annotations import paths, schema
+from annotations.bulkcheck import check_records
 from annotations.clock import format_time, utc_now
 from annotations.codec import Record, from_record, to_record
 from annotations.errors import (
@@ -62,6 +63,17 @@ class _Table(Table):
         """Insert or replace one document."""
         self._update_table(lambda table: table.__setitem__(doc_id, doc))
 
+    def append(self, doc_id: str, doc: Record) -> None:
+        """Insert a document whose id is new: the storage then only serialises this one."""
+
+        def updater(table: dict[str, Record]) -> None:
+            if doc_id in table:
+                raise ValueError(f"document {doc_id!r} already exists")
+            table[doc_id] = doc
+
+        cast(DurableStorage, self._storage).append_hint = (self.name, doc_id)
+        self._update_table(updater)
+
     def put_many(self, docs: dict[str, Record]) -> None:
         """Insert or replace several documents in one write."""
         self._update_table(lambda table: table.update(docs))
@@ -76,39 +88,99 @@ class _TinyDB(TinyDB):
 
 
 class _Index:
-    """The validated annotations of one version of the file, indexed for `for_article`."""
+    """The annotations of one version of the file, indexed for `for_article`: by article
+    reference (shared by all notes made on one version of an article), and each reference by
+    content hash, path and title. Records are validated in bulk when the file is read and
+    turned into Annotation objects when first asked for."""
 
     def __init__(self) -> None:
-        self.by_id: dict[str, Annotation] = {}
-        self.by_article_id: dict[str, set[str]] = {}
-        self.by_path: dict[str, set[str]] = {}
-        self.by_title: dict[str, set[str]] = {}
+        self.items: dict[str, Annotation | Record] = {}
+        self.ref_of: dict[str, ArticleRef] = {}
+        self.by_ref: dict[ArticleRef, set[str]] = {}
+        self.refs_by_id: dict[str, set[ArticleRef]] = {}
+        self.refs_by_path: dict[str, set[ArticleRef]] = {}
+        self.refs_by_title: dict[str, set[ArticleRef]] = {}
+        self.shared: dict[tuple[Any, ...], ArticleRef] = {}
 
-    def _keys(self, a: Annotation) -> Iterator[tuple[dict[str, set[str]], str]]:
-        ref = a.article
-        for index, key in (
-            (self.by_article_id, ref.id),
-            (self.by_path, ref.path),
-            (self.by_title, ref.title),
+    @classmethod
+    def of(cls, tables: schema.Tables | None, path: Path) -> _Index:
+        """The index of the annotations table (every record validated)."""
+        index = cls()
+        records = (tables or {}).get(schema.ANNOTATIONS, {})
+        try:
+            refs = check_records(records)
+        except AnnotationError as exc:
+            raise CorruptStoreError(path, str(exc)) from None
+        index.shared = dict(refs)
+        by_ref: dict[ArticleRef, set[str]] = {ref: set() for ref in refs.values()}
+        ref_of = index.ref_of
+        for key, record in records.items():
+            art = record["article"]
+            ref = refs[(art["id"], art["path"], art["title"])]
+            ref_of[key] = ref
+            by_ref[ref].add(key)
+        index.items = dict(records)
+        for ref, ids in by_ref.items():
+            if ids:
+                index.by_ref[ref] = ids
+                for lookup, name in index._lookups(ref):
+                    lookup.setdefault(name, set()).add(ref)
+        return index
+
+    def _lookups(self, ref: ArticleRef) -> Iterator[tuple[dict[str, set[ArticleRef]], str]]:
+        for lookup, key in (
+            (self.refs_by_id, ref.id),
+            (self.refs_by_path, ref.path),
+            (self.refs_by_title, ref.title),
         ):
             if key:
-                yield index, key
+                yield lookup, key
+
+    def _place(self, key: str, item: Annotation | Record, ref: ArticleRef) -> None:
+        self.items[key] = item
+        self.ref_of[key] = ref
+        ids = self.by_ref.get(ref)
+        if ids is None:
+            ids = self.by_ref[ref] = set()
+            for lookup, name in self._lookups(ref):
+                lookup.setdefault(name, set()).add(ref)
+        ids.add(key)
 
     def add(self, a: Annotation) -> None:
+        """Index a new or changed annotation."""
         self.discard(a.id)
-        self.by_id[a.id] = a
-        for index, key in self._keys(a):
-            index.setdefault(key, set()).add(a.id)
+        self._place(a.id, a, a.article)
 
     def discard(self, annotation_id: str) -> None:
-        old = self.by_id.pop(annotation_id, None)
-        if old is not None:
-            for index, key in self._keys(old):
-                ids = index.get(key)
-                if ids is not None:
-                    ids.discard(annotation_id)
-                    if not ids:
-                        del index[key]
+        """Forget an annotation."""
+        if self.items.pop(annotation_id, None) is None:
+            return
+        ref = self.ref_of.pop(annotation_id)
+        ids = self.by_ref[ref]
+        ids.discard(annotation_id)
+        if not ids:
+            del self.by_ref[ref]
+            for lookup, name in self._lookups(ref):
+                refs = lookup[name]
+                refs.discard(ref)
+                if not refs:
+                    del lookup[name]
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        """The annotation (built from its record on first use); AnnotationError if invalid."""
+        item = self.items.get(annotation_id)
+        if item is None or isinstance(item, Annotation):
+            return item
+        a = from_record(item, self.shared)
+        self.items[annotation_id] = a
+        return a
+
+    def ids_for(self, lookup: dict[str, set[ArticleRef]], key: str) -> set[str]:
+        """The ids of the annotations whose reference has this hash, path or title."""
+        out: set[str] = set()
+        for ref in lookup.get(key, ()):
+            out |= self.by_ref[ref]
+        return out
 
 
 @contextlib.contextmanager
@@ -121,22 +193,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _build_index(tables: schema.Tables | None, path: Path) -> _Index:
-    index = _Index()
-    records = (tables or {}).get(schema.ANNOTATIONS, {})
-    refs: dict[tuple[Any, ...], ArticleRef] = {}
-    with _gc_paused():
-        for key, record in records.items():
-            try:
-                a = from_record(record, refs)
-            except AnnotationError as exc:
-                raise CorruptStoreError(path, f"annotation {key!r}: {exc}") from None
-            if a.id != key:
-                raise CorruptStoreError(path, f"annotation {key!r} holds the id {a.id!r}")
-            index.add(a)
-    return index
 
 
 class Store:
@@ -172,11 +228,23 @@ class Store:
 
     def _sync(self) -> schema.Tables | None:
         """The current data, re-read (and re-validated) only when the file changed."""
-        tables = self._storage.read()
-        if self._storage.generation != self._seen_generation:
-            self._index = _build_index(tables, self._real)
-            self._seen_generation = self._storage.generation
+        with _gc_paused():
+            tables = self._storage.read()
+            if self._storage.generation != self._seen_generation:
+                self._index = _Index.of(tables, self._real)
+                self._seen_generation = self._storage.generation
         return tables
+
+    def _get(self, annotation_id: str) -> Annotation | None:
+        try:
+            return self._index.get(annotation_id)
+        except AnnotationError as exc:
+            raise CorruptStoreError(self._real, f"annotation {annotation_id!r}: {exc}") from None
+
+    def _get_all(self, ids: Iterable[str]) -> list[Annotation]:
+        with _gc_paused():
+            found = [self._get(i) for i in ids]
+        return [a for a in found if a is not None]
 
     def check(self) -> None:
         """Load and validate the whole file; StoreError when it cannot be used. Never writes."""
@@ -187,27 +255,27 @@ class Store:
         """The annotation with this id, or None."""
         with self._mutex:
             self._sync()
-            return self._index.by_id.get(annotation_id)
+            return self._get(annotation_id)
 
     def all(self) -> list[Annotation]:
         """Every annotation, oldest first."""
         with self._mutex:
             self._sync()
-            items = list(self._index.by_id.values())
+            items = self._get_all(list(self._index.items))
         return sorted(items, key=lambda a: (a.created, a.id))
 
     def __len__(self) -> int:
         with self._mutex:
             self._sync()
-            return len(self._index.by_id)
+            return len(self._index.items)
 
     def match_ids(self, prefix: str) -> list[str]:
         """The ids that start with `prefix` (for commands that accept a shortened id)."""
         with self._mutex:
             self._sync()
-            if prefix in self._index.by_id:
+            if prefix in self._index.items:
                 return [prefix]
-            return sorted(i for i in self._index.by_id if i.startswith(prefix.lower()))
+            return sorted(i for i in self._index.items if i.startswith(prefix.lower()))
 
     def for_article(self, article: ArticleLike) -> list[Annotation]:
         """The annotations of `article`, in text order: those made on this exact text (same
@@ -217,14 +285,14 @@ class Store:
         with self._mutex:
             self._sync()
             index = self._index
-            ids: set[str] = set(index.by_article_id.get(ref.id, ()))
+            ids = index.ids_for(index.refs_by_id, ref.id)
             if ref.path:
-                ids |= index.by_path.get(ref.path, set())
+                ids |= index.ids_for(index.refs_by_path, ref.path)
             if ref.title:
-                for i in index.by_title.get(ref.title, ()):
-                    if i not in ids and _moved_away(index.by_id[i].article.path):
-                        ids.add(i)
-            found = [index.by_id[i] for i in ids]
+                for other in index.refs_by_title.get(ref.title, ()):
+                    if _moved_away(other.path):
+                        ids |= index.by_ref[other]
+            found = self._get_all(ids)
         return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
 
     # Changing -----------------------------------------------------------------------------
@@ -267,9 +335,9 @@ class Store:
         """Store a new annotation; returns it once the write is durable. ValueError when an
         annotation with the same id exists."""
         with self._writing():
-            if a.id in self._index.by_id:
+            if a.id in self._index.items:
                 raise ValueError(f"an annotation with id {a.id} already exists")
-            self._annotations().put(a.id, to_record(a))
+            self._annotations().append(a.id, to_record(a))
             self._index.add(a)
         return a
 
@@ -280,7 +348,7 @@ class Store:
             added: dict[str, Annotation] = {}
             skipped: list[Annotation] = []
             for a in items:
-                if a.id in self._index.by_id or a.id in added:
+                if a.id in self._index.items or a.id in added:
                     skipped.append(a)
                 else:
                     added[a.id] = a
@@ -295,7 +363,7 @@ class Store:
         """Replace the stored annotation with the same id (durably). KeyError when there is
         none (another window may have deleted it)."""
         with self._writing():
-            if a.id not in self._index.by_id:
+            if a.id not in self._index.items:
                 raise KeyError(a.id)
             self._annotations().put(a.id, to_record(a))
             self._index.add(a)
@@ -304,7 +372,7 @@ class Store:
     def remove(self, annotation_id: str) -> bool:
         """Delete an annotation (durably); False when there was none with this id."""
         with self._writing():
-            if annotation_id not in self._index.by_id:
+            if annotation_id not in self._index.items:
                 return False
             self._annotations().delete(annotation_id)
             self._index.discard(annotation_id)

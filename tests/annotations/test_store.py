@@ -4,6 +4,7 @@ reading positions, and the locations of the file."""
 from __future__ import annotations
 
 import os
+import random
 import stat
 import threading
 from pathlib import Path
@@ -11,8 +12,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotations import Store, resolve_db_path
+from annotations import Store, resolve_db_path, storage
 from annotations import store as store_module
+from annotations.codec import to_record
 from annotations.paths import default_path
 from articles import Article, load
 
@@ -59,6 +61,8 @@ def test_every_acknowledged_write_is_on_disk_for_a_new_reader(store: Store, db_p
 def test_no_temporary_files_are_left(store: Store, db_path: Path) -> None:
     for i in range(5):
         store.add(plain(i))
+    store.remove(plain(0).id)
+    storage.drain_pending_deletions()  # replaced versions are deleted in the background
     assert sorted(os.listdir(db_path.parent)) == ["annotations.json", "annotations.json.lock"]
 
 
@@ -227,3 +231,60 @@ def test_a_symlinked_file_stays_a_symlink(tmp_path: Path) -> None:
     link.symlink_to(real)
     Store(link).add(plain(2))
     assert link.is_symlink() and len(Store(real)) == 2
+
+
+def test_appending_splices_bytes_identical_to_a_full_rewrite(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An add serialises only the new record; the file must be byte-for-byte what serialising
+    everything would give, through any mix of adds, updates, removals and settings."""
+    calls = {"full": 0, "append": 0}
+    real_encode, real_append = storage.encode, storage.encode_append
+
+    def full(data: object) -> storage.Encoded:
+        calls["full"] += 1
+        return real_encode(data)  # type: ignore[arg-type]
+
+    def append(*args: object) -> storage.Encoded | None:
+        calls["append"] += 1
+        return real_append(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "encode", full)
+    monkeypatch.setattr(storage, "encode_append", append)
+    rng = random.Random(3)
+    expected: dict[str, object] = {}
+    for step in range(120):
+        roll = rng.random()
+        if roll < 0.6 or not expected:
+            a = store.add(plain(1000 + step))
+            expected[a.id] = to_record(a)
+        elif roll < 0.75:
+            victim = rng.choice(sorted(expected))
+            assert store.remove(victim)
+            del expected[victim]
+        elif roll < 0.9:
+            target = store.get(rng.choice(sorted(expected)))
+            assert target is not None
+            changed = store.update(target.with_note(f"edited at {step}"))
+            expected[changed.id] = to_record(changed)
+        else:
+            store.set_setting(f"key{step % 3}", step)
+        raw = db_path.read_bytes()
+        data = orjson.loads(raw)
+        assert data["annotations"] == expected
+        assert orjson.dumps(data) == raw
+        assert list(data) == ["meta", *[t for t in data if t != "meta"]]
+    assert calls["append"] > 50 and calls["full"] > 20
+    assert {a.id for a in Store(db_path).all()} == set(expected)
+
+
+def test_a_file_replaced_behind_our_back_is_not_spliced(store: Store, db_path: Path) -> None:
+    store.add(plain(1))
+    store.add(plain(2))
+    other = Store(db_path)
+    other.remove(plain(1).id)  # another process rewrites the file
+    store.add(plain(3))  # must re-read, not splice into its old bytes
+    assert {a.id for a in Store(db_path).all()} == {plain(2).id, plain(3).id}
+    db_path.unlink()
+    store.add(plain(4))  # the file is gone: a fresh file, not the old bytes
+    assert [a.id for a in Store(db_path).all()] == [plain(4).id]
