@@ -78,10 +78,11 @@ def from_record(
     r = _mapping(record, "record", TOP_KEYS)
     art = _mapping(r["article"], "article", ARTICLE_KEYS)
     key = (art["id"], art["path"], art["title"])
-    ref = refs.get(key) if refs is not None else None
+    shareable = refs is not None and all(type(k) is str for k in key)
+    ref = refs.get(key) if refs is not None and shareable else None
     if ref is None:
         ref = ArticleRef(id=art["id"], path=art["path"], title=art["title"])
-        if refs is not None and all(type(k) is str for k in key):
+        if refs is not None and shareable:
             refs[key] = ref
     tgt = _mapping(r["target"], "target", TARGET_KEYS)
     tags = r["tags"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
 from annotations import COLORS, Annotation, AnnotationError, ArticleRef, Target, new_annotation
+from annotations.bulkcheck import _fast, check_records
 from annotations.clock import format_time, parse_time, utc_now
 from annotations.codec import from_record, to_record
 from articles import Article
@@ -189,3 +191,58 @@ def test_annotation_equality_covers_every_field() -> None:
     assert a == plain(1)
     assert a != dataclasses.replace(a, note="other")
     assert isinstance(a, Annotation)
+
+
+BAD_FIELDS = [
+    (("color",), "orange"),
+    (("id",), "3F2504E0-4F89-11D3-9A0C-0305E82C3301"),
+    (("id",), "00000000-0000-0000-0000-00000000000g"),
+    (("tags",), ["a", "a"]),
+    (("tags",), [" padded"]),
+    (("tags",), ["tab\there"]),
+    (("tags",), ["x" * 101]),
+    (("tags",), [str(i) for i in range(101)]),
+    (("tags",), [""]),
+    (("note",), "nul\x00"),
+    (("created",), "2024-13-01T00:00:00.000Z"),
+    (("created",), "2024-05-01T12:00:00"),
+    (("updated",), "2024-05-01T12:00:00.000+07:00"),
+    (("target", "start"), True),
+    (("target", "end"), 10**6),
+    (("target", "exact"), ""),
+    (("target", "prefix"), "p" * 5000),
+    (("article", "title"), "evil \x1b title"),
+    (("article", "id"), ["list"]),
+]
+
+
+@pytest.mark.parametrize("path,value", BAD_FIELDS)
+def test_bulk_validation_never_accepts_what_the_model_refuses(
+    path: tuple[str, ...], value: object
+) -> None:
+    records = {r["id"]: r for r in (to_record(plain(i)) for i in range(20))}
+    bad = _mutated(path, value)  # plain(3), changed
+    records[bad["id"]] = bad
+    try:
+        from_record(bad)
+    except AnnotationError:
+        model_refuses = True
+    else:
+        model_refuses = False
+    if model_refuses:
+        with pytest.raises(AnnotationError, match="^" + re.escape(f"annotation {bad['id']!r}")):
+            check_records(records)
+    else:  # a valid record written differently (another UTC offset): accepted by the slow path
+        assert len(check_records(records)) == 1
+
+
+def test_bulk_validation_takes_the_fast_path_for_our_own_records(sample: Article) -> None:
+    items = [
+        quote_annotation(sample, w, tags=["a b", "c"], note="n") for w in ("Nghe An", "Politburo")
+    ]
+    records = {a.id: to_record(a) for a in [*items, plain(1), plain(2)]}
+    refs = _fast(records)
+    assert refs is not None and set(refs.values()) == {items[0].article, plain(1).article}
+    records[plain(1).id]["id"] = plain(2).id  # a record filed under another id
+    with pytest.raises(AnnotationError, match="holds the id"):
+        check_records(records)
