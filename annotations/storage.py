@@ -305,7 +305,12 @@ class DurableStorage(Storage):
             finally:
                 os.close(fd)
             previous = self._keep_previous(directory)
-            os.replace(tmp, self.path)
+            try:
+                os.replace(tmp, self.path)
+            except BaseException:
+                if previous is not None:
+                    _REAPER.discard(previous)  # the file it names is still current: just a name
+                raise
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
