@@ -1,0 +1,297 @@
+"""Indexing a library: listing its files, taking what the index cache already knows, parsing the
+rest (in worker processes when there are many), and building the `Library`.
+
+How a user interface uses it (the article table first, the full index in the background):
+
+    indexer = Indexer()                          # the default cache (READER_CACHE_DIR, ...)
+    files = indexer.list_files(paths)
+    scan = indexer.quick_scan(files)             # no parsing: show scan.summaries at once
+    for entry in indexer.iter_index(scan.pending):   # in a background thread
+        ...                                      # replace the provisional row of entry.path
+    indexer.save()
+    library = build_library([*scan.entries, *new_entries])
+
+Entries are immutable, so the UI thread may read the ones it was given while a background
+thread indexes more. `index_all` does all of this in one call.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import stat
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.errors import ArticleError
+from articles.index_cache import IndexCache, content_hash
+from articles.library import Library, build_library
+from articles.library_entry import (
+    ArticleEntry,
+    ArticleSummary,
+    entry_from_article,
+    error_entry,
+    provisional_summary,
+)
+from articles.parser import parse
+from articles.textio import MAX_BYTES, canonicalize, decode, read_text
+
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) after each file is indexed."""
+
+DEFAULT_WORKERS = 1
+"""Parse in this process by default: on the 2-vCPU machine this was measured on, two worker
+processes were not faster (1,000 articles: 4.4 s in-process, 5.1 s with 2 workers; a pure CPU
+loop ran no faster on 2 processes than on 1). Pass `workers=2` or more where cores are real."""
+
+POOL_THRESHOLD = 150
+"""Parse in worker processes only when at least this many files are to be parsed: starting the
+workers costs about a third of a second (see tests/benchmarks/bench_library.py)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """What the cache already knew about a library's files, and what is left to index.
+
+    `entries` are complete (from the cache); `pending` are the files still to index, each
+    with a provisional summary in `provisional` (its first line as the title), in file order.
+    """
+
+    entries: tuple[ArticleEntry, ...]
+    pending: tuple[Path, ...]
+    provisional: tuple[ArticleSummary, ...]
+
+    @property
+    def summaries(self) -> tuple[ArticleSummary, ...]:
+        """A row for every file, known or provisional: what the article table shows first."""
+        return (*(e.summary for e in self.entries), *self.provisional)
+
+
+@dataclass(slots=True)
+class IndexStats:
+    """Counts of what an indexer did: files read and hashed, parsed, and found in the cache."""
+
+    hashed: int = 0
+    parsed: int = 0
+    from_cache: int = 0
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of a regular file not too large to be an article, and its stat; None when it
+    cannot be read as such (the caller asks `read_text` for the reason)."""
+    try:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+                return None
+            return f.read(), st
+    except OSError:
+        return None
+
+
+def entry_from_bytes(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
+    """Parse a file's bytes into its entry; also whether the entry may be cached (not when the
+    parser failed unexpectedly: a later version may do better)."""
+    try:
+        text = canonicalize(decode(data, path))
+        if not text.strip():
+            raise ArticleError(path, "the file holds no text (only white space)")
+    except ArticleError as exc:
+        return error_entry(path, exc.problem), True
+    try:
+        return entry_from_article(parse(text, path=path), path), True
+    except Exception as exc:  # a parser bug must not take the whole library down
+        return error_entry(path, f"could not be parsed ({type(exc).__name__}: {exc})"), False
+
+
+class Indexer:
+    """Indexes article files through an `IndexCache` (the default one when not given)."""
+
+    def __init__(self, cache: IndexCache | None = None, workers: int | None = None) -> None:
+        self.cache = cache if cache is not None else IndexCache()
+        self.workers = workers if workers is not None else DEFAULT_WORKERS
+        self.stats = IndexStats()
+        self._lock = threading.Lock()
+
+    def _count(self, field: str) -> None:
+        with self._lock:
+            setattr(self.stats, field, getattr(self.stats, field) + 1)
+
+    @staticmethod
+    def list_files(paths: Iterable[str | Path]) -> list[Path]:
+        """The article files of `paths`: a directory gives its `*.txt` files, recursively and
+        sorted (hidden ones skipped); any other path is taken as a file (if it cannot be read,
+        indexing says why). Each file once, in the order given."""
+        files: dict[Path, None] = {}
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                found = (
+                    p for p in path.rglob("*.txt")
+                    if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and p.is_file()
+                )
+                files.update(dict.fromkeys(sorted(found)))
+            else:
+                files[path] = None
+        return list(files)
+
+    def quick_scan(self, files: Sequence[Path]) -> ScanResult:
+        """What the cache knows about `files`, without parsing: unchanged files (same size and
+        mtime) are not even read; others are read and hashed, and found by content if the cache
+        has it (a moved or touched file). The rest is pending, with a provisional summary."""
+        entries: list[ArticleEntry] = []
+        pending: list[Path] = []
+        provisional: list[ArticleSummary] = []
+        for path in files:
+            entry, head = self._from_cache(path)
+            if entry is not None:
+                entries.append(entry)
+            else:
+                pending.append(path)
+                provisional.append(provisional_summary(path, head))
+        return ScanResult(tuple(entries), tuple(pending), tuple(provisional))
+
+    def _from_cache(self, path: Path) -> tuple[ArticleEntry | None, bytes]:
+        try:
+            st = path.stat()
+        except OSError:
+            return None, b""
+        digest = self.cache.known_hash(path, st)
+        if digest is not None:
+            entry = self.cache.load(digest, path)
+            if entry is not None:
+                self._count("from_cache")
+                return entry, b""
+        read = _read(path)
+        if read is None:
+            return None, b""
+        data, st = read
+        digest = content_hash(data)
+        self._count("hashed")
+        self.cache.remember(path, st, digest)
+        entry = self.cache.load(digest, path)
+        if entry is not None:
+            self._count("from_cache")
+        return entry, data[:4096]
+
+    def index_file(self, path: Path) -> ArticleEntry:
+        """The entry of one file: from the cache if its content is known, else parsed and
+        cached. An unreadable file gives an entry whose summary has `error` (also cached, by
+        content, when the file could be read at all). Never raises; safe from any thread."""
+        read = _read(path)
+        if read is None:
+            try:
+                read_text(path)
+            except ArticleError as exc:
+                return error_entry(path, exc.problem)
+            read = _read(path)
+            if read is None:
+                return error_entry(path, "cannot be read")
+        data, st = read
+        digest = content_hash(data)
+        self._count("hashed")
+        cached = self.cache.load(digest, path)
+        if cached is not None:
+            self._count("from_cache")
+            self.cache.remember(path, st, digest)
+            return cached
+        entry, cacheable = entry_from_bytes(path, data)
+        self._count("parsed")
+        if cacheable:
+            self.cache.store(digest, entry)
+            self.cache.remember(path, st, digest)
+        return entry
+
+    def iter_index(self, files: Sequence[Path], workers: int | None = None
+                   ) -> Iterator[ArticleEntry]:
+        """Index `files`, yielding each entry as it is ready (in worker processes when there are
+        at least `POOL_THRESHOLD` files and more than one worker; the order may then differ).
+        Closing the iterator early stops the work."""
+        count = self.workers if workers is None else workers
+        if count <= 1 or len(files) < POOL_THRESHOLD:
+            for path in files:
+                yield self.index_file(path)
+            return
+        done: set[Path] = set()
+        try:
+            for entry in self._in_pool(files, count):
+                done.add(entry.path)
+                yield entry
+        except (BrokenProcessPool, OSError, RuntimeError):
+            for path in files:
+                if path not in done:
+                    yield self.index_file(path)
+
+    def _in_pool(self, files: Sequence[Path], count: int) -> Iterator[ArticleEntry]:
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(count, mp_context=context)
+        try:
+            root = str(self.cache.directory.parent)
+            futures: dict[Future[_WorkerResult], Path] = {
+                pool.submit(_index_in_worker, str(path), root): path for path in files
+            }
+            for future in as_completed(futures):
+                path = futures[future]
+                try:
+                    entry, record = future.result()
+                except (BrokenProcessPool, OSError, RuntimeError):
+                    raise
+                except Exception:
+                    entry, record = self.index_file(path), None
+                if record is not None:
+                    self._count("parsed")
+                    self.cache.remember(path, *record)
+                yield entry
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def index_all(self, paths: Iterable[str | Path], progress: Progress | None = None
+                  ) -> Library:
+        """List, scan and index every file of `paths`, save the cache and build the library."""
+        files = self.list_files(paths)
+        scan = self.quick_scan(files)
+        entries = list(scan.entries)
+        if progress is not None:
+            progress(len(entries), len(files))
+        for entry in self.iter_index(scan.pending):
+            entries.append(entry)
+            if progress is not None:
+                progress(len(entries), len(files))
+        self.save()
+        return build_library(entries)
+
+    def save(self) -> None:
+        """Write what was learned about the files to the cache, and drop old entries."""
+        self.cache.save()
+        self.cache.prune()
+
+
+_WorkerResult = tuple[ArticleEntry, "tuple[os.stat_result, str] | None"]
+_worker_indexer: Indexer | None = None
+
+
+def _index_in_worker(path: str, cache_root: str) -> _WorkerResult:
+    """In a worker process: parse one file and store its entry in the shared cache; returns the
+    entry and (stat, hash) for the parent to record, or None if it must not be recorded."""
+    global _worker_indexer
+    if _worker_indexer is None:
+        _worker_indexer = Indexer(IndexCache(Path(cache_root)), workers=1)
+    indexer = _worker_indexer
+    read = _read(Path(path))
+    if read is None:
+        return indexer.index_file(Path(path)), None
+    data, st = read
+    digest = content_hash(data)
+    cached = indexer.cache.load(digest, Path(path))
+    if cached is not None:
+        return cached, (st, digest)
+    entry, cacheable = entry_from_bytes(Path(path), data)
+    if not cacheable:
+        return entry, None
+    indexer.cache.store(digest, entry)
+    return entry, (st, digest)
