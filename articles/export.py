@@ -1,9 +1,12 @@
-"""Plain-dict views of an article for JSON output, in the shapes DESIGN.md §2 documents."""
+"""Plain-dict views of an article, and of a library of articles, for JSON output, in the shapes
+DESIGN.md §2 documents."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
+from articles.library import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
 from articles.model import Article, DocumentRef, Mention, Person
 
 
@@ -62,4 +65,77 @@ def outline_dict(article: Article) -> dict[str, Any]:
             for section in article.sections
         ],
         "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in article.blocks],
+    }
+
+
+def _day(when: datetime | date | None) -> str | None:
+    if when is None:
+        return None
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
+
+
+def summary_dict(summary: ArticleSummary) -> dict[str, Any]:
+    """One library article: `{"path", "id", "title", "authors", "published", "source",
+    "people", "documents", "error"}` (counts for people and documents)."""
+    return {
+        "path": str(summary.path),
+        "id": summary.id or None,
+        "title": summary.title,
+        "authors": list(summary.authors),
+        "published": summary.published.isoformat(timespec="minutes")
+        if summary.published
+        else None,
+        "source": summary.source,
+        "people": summary.people_count,
+        "documents": summary.documents_count,
+        "error": summary.error,
+    }
+
+
+def library_mention_dict(mention: LibraryMention, with_article: bool = True) -> dict[str, Any]:
+    """`{"article", "date", "start", "end", "text", "kind", "context"}` for a mention in the
+    library (`article` is the file's path, `date` the article's, YYYY-MM-DD or null)."""
+    data: dict[str, Any] = (
+        {"article": str(mention.path), "date": _day(mention.date)} if with_article else {}
+    )
+    data.update(
+        start=mention.start, end=mention.end, text=mention.text, kind=mention.kind,
+        context=mention.context,
+    )
+    return data
+
+
+def library_person_dict(person: LibraryPerson) -> dict[str, Any]:
+    """`{"key", "name", "roles", "posts": [{"role", "dates": [{"date", "article"}]}],
+    "mentions"}` for a person across the library."""
+    return {
+        "key": person.key,
+        "name": person.name,
+        "roles": list(person.roles),
+        "posts": [
+            {"role": post.role,
+             "dates": [{"date": _day(d.date), "article": str(d.article)} for d in post.dates]}
+            for post in person.posts
+        ],
+        "mentions": [library_mention_dict(m) for m in person.mentions],
+    }
+
+
+def library_document_dict(document: LibraryDocument) -> dict[str, Any]:
+    """`{"key", "code", "type", "issuer", "date", "subject", "doubt", "candidates",
+    "citations": [{"article", "date", "mentions"}]}` for a document across the library."""
+    return {
+        "key": document.key,
+        "code": document.code,
+        "type": document.type,
+        "issuer": document.issuer,
+        "date": _day(document.date),
+        "subject": document.subject,
+        "doubt": document.doubt,
+        "candidates": list(document.candidates),
+        "citations": [
+            {"article": str(c.path), "date": _day(c.date),
+             "mentions": [library_mention_dict(m, with_article=False) for m in c.mentions]}
+            for c in document.citations
+        ],
     }

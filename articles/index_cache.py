@@ -4,7 +4,7 @@ Layout, under the cache directory (`READER_CACHE_DIR`, else platformdirs'
 `user_cache_dir("reader")/index`):
 
     v<entry format>-<parser fingerprint>/
-        files.json              {path: [size, mtime_ns, content hash]}: what each file held
+        files.json              {absolute path: [size, mtime_ns, content hash]}
         entries/<hash>.json     one `ArticleEntry` (JSON) per distinct file content
 
 - Entries are keyed by a hash of the file's bytes, so an unchanged file is never parsed again,
@@ -72,6 +72,11 @@ def parser_fingerprint() -> str:
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def _key(path: Path) -> str:
+    """How `files.json` names a file: its absolute path (not resolving links)."""
+    return os.path.abspath(path)
 
 
 def content_hash(data: bytes) -> str:
@@ -154,7 +159,7 @@ class IndexCache:
 
     def known_hash(self, path: Path, st: os.stat_result) -> str | None:
         """The content hash recorded for `path` if its size and mtime are still as recorded."""
-        record = self._manifest().get(str(path))
+        record = self._manifest().get(_key(path))
         if record is None or record.mtime_ns < 0:
             return None
         if record.size != st.st_size or record.mtime_ns != st.st_mtime_ns:
@@ -166,17 +171,18 @@ class IndexCache:
         trusted = time.time_ns() - st.st_mtime_ns > RACY_SECONDS * 1e9
         record = FileRecord(st.st_size, st.st_mtime_ns if trusted else -1, digest)
         files = self._manifest()
+        key = _key(path)
         with self._lock:
-            if files.get(str(path)) != record:
-                files[str(path)] = record
-                self._changed[str(path)] = record
+            if files.get(key) != record:
+                files[key] = record
+                self._changed[key] = record
 
     def forget(self, path: Path) -> None:
         """Drop what is recorded about `path` (a removed file)."""
         files = self._manifest()
         with self._lock:
-            if files.pop(str(path), None) is not None:
-                self._changed[str(path)] = None
+            if files.pop(_key(path), None) is not None:
+                self._changed[_key(path)] = None
 
     def load(self, digest: str, path: Path) -> ArticleEntry | None:
         """The cached entry for content `digest`, as the entry of the file at `path`; None if

@@ -1,10 +1,14 @@
-"""`reader outline|people|documents PATH [--json]`: what the articles package finds in a file."""
+"""`reader outline|people|documents PATH... [--json]`: what the articles package finds in a file,
+or, given a directory or several files, across a library of articles (through the index cache)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -12,20 +16,41 @@ from rich.table import Table
 from rich.text import Text
 
 from articles import Article, load
-from articles.export import document_dict, outline_dict, person_dict
-from reader.errors import EXIT_OK
+from articles.export import (
+    document_dict,
+    library_document_dict,
+    library_person_dict,
+    outline_dict,
+    person_dict,
+    summary_dict,
+)
+from articles.indexer import Indexer
+from articles.library import Library, LibraryDocument, LibraryPerson
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from reader.safe_text import one_line
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the outline, people and documents subcommands."""
-    for name, func, help_text in (
-        ("outline", run_outline, "title, authors, date, source and sections of an article"),
-        ("people", run_people, "the people an article names, with posts and mentions"),
-        ("documents", run_documents, "the Party/State documents an article cites"),
+    for name, func, help_text, many in (
+        ("outline", run_outline, "title, authors, date, source and sections of an article",
+         "a directory or several files list the articles instead"),
+        ("people", run_people, "the people an article names, with posts and mentions",
+         "a directory or several files give every person across them, merged by name, with "
+         "each post and the dates of the articles giving it"),
+        ("documents", run_documents, "the Party/State documents an article cites",
+         "a directory or several files give every document across them and the articles "
+         "citing it"),
     ):
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("path", metavar="PATH", help="an article file")
+        description = (
+            f"{help_text[0].upper()}{help_text[1:]}; {many}. Files that cannot be read are "
+            "reported on stderr and skipped."
+        )
+        p = sub.add_parser(name, help=help_text, description=description)
+        p.add_argument(
+            "paths", nargs="+", metavar="PATH",
+            help="an article file, or a directory (its *.txt files) or several files",
+        )
         p.add_argument("--json", action="store_true", help="print JSON instead of a table")
         p.set_defaults(func=func)
 
@@ -44,9 +69,69 @@ def _cell(text: str | None) -> Text:
     return Text(one_line(text or ""))
 
 
+def is_library(paths: list[str]) -> bool:
+    """Whether the command is about a library (a directory, or several paths)."""
+    return len(paths) > 1 or Path(paths[0]).is_dir()
+
+
+def open_library(paths: list[str]) -> Library:
+    """Index the files of `paths` through the index cache; warn on stderr about each file that
+    cannot be read. BadInput when there is no file, or none could be read."""
+    indexer = Indexer()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not indexer.list_files([path]):
+            raise BadInput(f"{path}: no article files (*.txt) in this directory")
+    library = indexer.index_all(paths)
+    for summary in sorted(library.unreadable, key=lambda a: str(a.path)):
+        print(f"reader: {one_line(summary.error_message or '')}", file=sys.stderr)
+    if not library.readable:
+        raise BadInput("no readable article among the files given")
+    return library
+
+
+def _day(when: date | datetime | None) -> str:
+    if when is None:
+        return "—"
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
+
+
+def run_library(args: argparse.Namespace, table: Callable[[Library], Table],
+                data: Callable[[Library], Any]) -> int:
+    """Print a library view as JSON or as a table."""
+    try:
+        library = open_library(args.paths)
+    except BadInput as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        print_json(data(library))
+    else:
+        console().print(table(library))
+    return EXIT_OK
+
+
+def articles_table(library: Library) -> Table:
+    """The articles of a library as a rich table, in date order."""
+    table = Table(title=Text(f"{len(library.readable)} articles"), header_style="bold")
+    table.add_column("Title", ratio=1)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Authors")
+    table.add_column("Source")
+    table.add_column("People", justify="right")
+    table.add_column("Documents", justify="right")
+    for a in library.readable:
+        table.add_row(_cell(a.title), _cell(_day(a.published)), _cell(", ".join(a.authors)),
+                      _cell(a.source), str(a.people_count), str(a.documents_count))
+    return table
+
+
 def run_outline(args: argparse.Namespace) -> int:
-    """Print an article's outline."""
-    article = load(args.path)
+    """Print an article's outline, or a library's list of articles."""
+    if is_library(args.paths):
+        return run_library(args, articles_table,
+                           lambda lib: [summary_dict(a) for a in lib.articles])
+    article = load(args.paths[0])
     if args.json:
         print_json(outline_dict(article))
         return EXIT_OK
@@ -87,9 +172,35 @@ def people_table(article: Article) -> Table:
     return table
 
 
+def _posts_cell(person: LibraryPerson) -> Text:
+    lines = []
+    for post in person.posts:
+        first, last = post.first, post.last
+        when = _day(first) if first == last else f"{_day(first)} – {_day(last)}"
+        lines.append(f"{one_line(post.role)} ({when})")
+    return Text("\n".join(lines))
+
+
+def library_people_table(library: Library) -> Table:
+    """The people of a library as a rich table: posts with their dates, articles, mentions."""
+    table = Table(title=Text(f"People in {len(library.readable)} articles"),
+                  header_style="bold")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Posts (dates of the articles giving them)", ratio=1)
+    table.add_column("Articles", justify="right")
+    table.add_column("Mentions", justify="right")
+    for person in library.people:
+        table.add_row(_cell(person.name), _posts_cell(person), str(len(person.articles)),
+                      str(len(person.mentions)))
+    return table
+
+
 def run_people(args: argparse.Namespace) -> int:
-    """Print the people an article names."""
-    article = load(args.path)
+    """Print the people an article (or a library) names."""
+    if is_library(args.paths):
+        return run_library(args, library_people_table,
+                           lambda lib: [library_person_dict(p) for p in lib.people])
+    article = load(args.paths[0])
     if args.json:
         print_json([person_dict(article, p) for p in article.people])
         return EXIT_OK
@@ -116,9 +227,37 @@ def documents_table(article: Article) -> Table:
     return table
 
 
+def _subject_cell(document: LibraryDocument) -> Text:
+    if document.doubt:
+        return Text(one_line(document.doubt), style="italic")
+    return _cell(document.subject or "—")
+
+
+def library_documents_table(library: Library) -> Table:
+    """The documents of a library as a rich table, with the articles citing each."""
+    table = Table(title=Text(f"Documents in {len(library.readable)} articles"),
+                  header_style="bold")
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Type")
+    table.add_column("Issuer")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Subject", ratio=1)
+    table.add_column("Articles", justify="right")
+    for doc in library.documents:
+        table.add_row(
+            _cell(doc.code + (" (?)" if doc.doubt else "")), _cell(doc.type),
+            _cell(doc.issuer or "—"), _cell(_day(doc.date)), _subject_cell(doc),
+            str(len(doc.citations)),
+        )
+    return table
+
+
 def run_documents(args: argparse.Namespace) -> int:
-    """Print the documents an article cites."""
-    article = load(args.path)
+    """Print the documents an article (or a library) cites."""
+    if is_library(args.paths):
+        return run_library(args, library_documents_table,
+                           lambda lib: [library_document_dict(d) for d in lib.documents])
+    article = load(args.paths[0])
     if args.json:
         print_json([document_dict(article, d) for d in article.documents])
         return EXIT_OK
