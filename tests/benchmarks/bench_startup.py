@@ -1,0 +1,296 @@
+"""Benchmark: time to the first painted screen, and the latency of `n`.
+
+Run: python tests/benchmarks/bench_startup.py   (or: python -m pytest tests/benchmarks -s)
+Prints a table of medians and the ratios against the goals; asserts nothing about time.
+
+First paint is measured from outside, with no hooks in the programs: each one is spawned on a
+pseudo-terminal (TERM=xterm-256color, 140x42 set with TIOCSWINSZ) and timed from spawn until its
+output holds a phrase of the article body (the phrase is only written once the article is on
+screen); then it is killed. Programs, interleaved, each run once unmeasured to warm the caches:
+
+- a minimal Textual app, written by this benchmark to a temp dir: one Static(text,
+  markup=False) in a VerticalScroll, showing the sample article's text;
+- `python -m reader` on the sample article;
+- `python -m reader` on a generated 1 MB article (tests/benchmarks/generate.py).
+
+The latency of `n` is measured in-process (`App.run_test`, 140x42) on the 1 MB article, with
+the person of most mentions chosen: `action_next_occurrence()` plus `render_line(y)` for every
+line of the article view, which is the work of the frame that follows.
+
+Goals (the issue): the sample within 1.3x the minimal app; the 1 MB article within 2x the
+sample; `n` under one frame (16.7 ms). The database, cache and HOME are temporary directories.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+COLUMNS, ROWS = 140, 42
+REPEAT = 7
+N_PRESSES = 50
+FRAME_MS = 1000 / 60
+PAINT_TIMEOUT = 60.0
+
+# Phrases of the article bodies (the lead paragraphs): on screen only once the text is painted.
+SAMPLE_MARKER = "On the afternoon of April 12"
+GENERATED_MARKER = "On the morning of April 12"
+
+MINIMAL_APP = textwrap.dedent('''\
+    """The least a Textual app can do to show an article: one Static in a VerticalScroll."""
+    import sys
+    from pathlib import Path
+
+    from textual.app import App, ComposeResult
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+
+    class Minimal(App[None]):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield Static(self.text, markup=False)
+
+
+    Minimal(Path(sys.argv[1]).read_text(encoding="utf-8")).run()
+''')
+
+
+def generate_article(target_bytes: int) -> str:
+    """tests/benchmarks/generate.py's article (importable also when run as a script)."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.benchmarks.generate import generate_article as generate
+
+    return generate(target_bytes)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program to start on a terminal, and the phrase that shows it has painted."""
+
+    name: str
+    argv: list[str]
+    marker: str
+
+
+def private_env(root: Path) -> dict[str, str]:
+    """The environment for the programs: a terminal, and nothing of the user's data."""
+    home = root / "home"
+    home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("READER_", "XDG_", "TEXTUAL", "TMUX"))}
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS=str(COLUMNS),
+        LINES=str(ROWS),
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        READER_DB=str(root / "default-db.json"),
+        READER_CACHE_DIR=str(root / "reader-cache"),
+    )
+    return env
+
+
+ALTERNATE_SCREEN = b"\x1b[?1049h"  # written when the Textual app starts running
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds from spawn until the app started (alternate screen on) and until first paint."""
+
+    started: float
+    painted: float
+
+
+def time_to_paint(program: Program, env: dict[str, str]) -> Timing:
+    """Time `program` on a new pseudo-terminal until `marker` is written, then kill it."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    marker = program.marker.encode("utf-8")
+    seen = b""
+    started: float | None = None
+    start = time.perf_counter()
+    process = subprocess.Popen(program.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               cwd=REPO, start_new_session=True, close_fds=True)
+    os.close(slave)
+    try:
+        deadline = start + PAINT_TIMEOUT
+        while True:
+            ready, _, _ = select.select([master], [], [], max(0.0, deadline - time.perf_counter()))
+            if not ready:
+                raise TimeoutError(f"{program.name}: {program.marker!r} not painted in "
+                                   f"{PAINT_TIMEOUT:.0f} s; last output: {seen[-500:]!r}")
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the program has gone
+                chunk = b""
+            now = time.perf_counter()
+            if not chunk:
+                raise RuntimeError(f"{program.name} exited before painting (status "
+                                   f"{process.wait()}): {seen[-2000:]!r}")
+            seen = seen[-max(len(marker), len(ALTERNATE_SCREEN)):] + chunk
+            if started is None and ALTERNATE_SCREEN in seen:
+                started = now - start
+            if marker in seen:
+                return Timing(now - start if started is None else started, now - start)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
+
+
+def startup_times(programs: list[Program], env: dict[str, str],
+                  repeat: int = REPEAT) -> dict[str, list[Timing]]:
+    """Times to first paint of each program, interleaved, after one unmeasured run each."""
+    for program in programs:
+        time_to_paint(program, env)
+    times: dict[str, list[Timing]] = {p.name: [] for p in programs}
+    for _ in range(repeat):
+        for program in programs:
+            times[program.name].append(time_to_paint(program, env))
+    return times
+
+
+async def next_latencies(path: Path, db: Path, presses: int = N_PRESSES) -> tuple[list[float],
+                                                                                   str, int]:
+    """Seconds per `n` (the action and the view's lines rebuilt) on the article at `path`."""
+    from annotations.store import Store
+    from articles import load
+    from reader.app import ReaderApp
+    from reader.screens.article_screen import ArticleScreen
+
+    article = load(path)
+    app = ReaderApp([article], Store(db), theme="textual-dark")
+    times: list[float] = []
+    async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        index = max(range(len(article.people)), key=lambda i: len(article.people[i].mentions))
+        person = article.people[index]
+        screen.choose_person(index)
+        await pilot.pause()
+        view = screen.view
+        for _ in range(presses):
+            start = time.perf_counter()
+            screen.action_next_occurrence()
+            for y in range(view.size.height):
+                view.render_line(y)
+            times.append(time.perf_counter() - start)
+            await pilot.pause()
+        walked = screen.occurrences
+        assert walked is not None and walked.kind == "person", "n walks the chosen person"
+        app.wait_for_saves()
+    return times, person.name, len(person.mentions)
+
+
+@dataclass
+class Results:
+    """What one run of the benchmark measured."""
+
+    startup: dict[str, list[Timing]]
+    next_times: list[float]
+    person: str
+    mentions: int
+    article_bytes: int
+
+
+def run(repeat: int = REPEAT, presses: int = N_PRESSES) -> Results:
+    """Measure everything, in temporary directories."""
+    from articles import load, sample_path
+
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        root = Path(tmp)
+        env = private_env(root)
+        sample = load(sample_path())
+        sample_text = root / "sample.txt"
+        sample_text.write_text(sample.text, encoding="utf-8")
+        minimal = root / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        big = root / "generated-1mb.txt"
+        big.write_text(generate_article(1_000_000), encoding="utf-8")
+        db = str(root / "notes.json")
+        reader = [sys.executable, "-m", "reader"]
+        programs = [
+            Program("minimal Textual app, sample", [sys.executable, str(minimal),
+                                                    str(sample_text)], SAMPLE_MARKER),
+            Program("reader, sample", [*reader, "--db", db], SAMPLE_MARKER),
+            Program("reader, 1 MB article", [*reader, str(big), "--db", db], GENERATED_MARKER),
+        ]
+        startup = startup_times(programs, env, repeat)
+        latencies, person, mentions = asyncio.run(
+            next_latencies(big, root / "latency-notes.json", presses))
+        return Results(startup, latencies, person, mentions, big.stat().st_size)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def report(results: Results) -> str:
+    """The table of medians and the ratios against the goals."""
+    median: Callable[[list[float]], float] = statistics.median
+    runs = len(next(iter(results.startup.values())))
+    lines = [f"First paint on a {COLUMNS}x{ROWS} pty, from spawn, median of {runs} runs "
+             "(app started: the alternate screen is switched on, i.e. imports and loading "
+             "done):",
+             f"{'program':<30}{'paint ms':>10}{'min':>8}{'max':>8}{'app started ms':>16}"]
+    paint: dict[str, float] = {}
+    for name, timings in results.startup.items():
+        painted = [t.painted for t in timings]
+        paint[name] = median(painted)
+        lines.append(f"{name:<30}{_ms(paint[name]):>10}{_ms(min(painted)):>8}"
+                     f"{_ms(max(painted)):>8}{_ms(median([t.started for t in timings])):>16}")
+    minimal, sample, big = paint.values()
+    n_median = median(results.next_times) * 1000
+    lines += [
+        "",
+        f"n in the 1 MB article ({results.article_bytes:,} bytes; {results.person}, "
+        f"{results.mentions} mentions), action + every line of the view, "
+        f"median of {len(results.next_times)}: {n_median:.2f} ms "
+        f"(max {max(results.next_times) * 1000:.2f} ms)",
+        "",
+        "Goals:",
+    ]
+    goals = [
+        ("reader sample / minimal app", sample / minimal, 1.3, "x"),
+        ("reader 1 MB / reader sample", big / sample, 2.0, "x"),
+        ("n, median", n_median, FRAME_MS, " ms"),
+    ]
+    for label, value, goal, unit in goals:
+        verdict = "met" if value <= goal else "MISSED"
+        lines.append(f"  {label:<30}{value:>8.2f}{unit:<3} goal <= {goal:.1f}{unit:<3} {verdict}")
+    return "\n".join(lines)
+
+
+def test_bench_startup() -> None:
+    print("\n" + report(run()))
+
+
+if __name__ == "__main__":
+    print(report(run()))
