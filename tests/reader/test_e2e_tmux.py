@@ -147,7 +147,10 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     try:
         yield term
     finally:
+        socket = term.tmux("display-message", "-p", "#{socket_path}", check=False).strip()
         term.tmux("kill-server", check=False)
+        if socket.endswith(term.socket):
+            Path(socket).unlink(missing_ok=True)  # tmux may leave the socket file behind
 
 
 # --- reading the screen ----------------------------------------------------------------------
