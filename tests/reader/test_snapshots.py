@@ -48,19 +48,21 @@ def test_the_note_editor(snap_compare: Callable[..., bool], make_app: AppFactory
 def test_the_notes_tab(snap_compare: Callable[..., bool], make_app: AppFactory,
                        db_path: Path, sample: Article) -> None:
     store = Store(db_path)
+    added = []
     for phrase, color, note in (
         ("Overview of the working session", "green", ""),
         ("Resolution No. 26-NQ/TW", "blue", "The 2013 resolution on Nghe An"),
         ("Conclusion No. 48-KL/TW", "pink", "Recruitment freeze until the merger is approved"),
     ):
         start = sample.text.index(phrase)
-        store.add(new_annotation(sample, start, start + len(phrase), color=color, note=note,
-                                 tags=("merger",) if color == "pink" else (), now=FIXED))
+        added.append(store.add(new_annotation(
+            sample, start, start + len(phrase), color=color, note=note,
+            tags=("merger",) if color == "pink" else (), now=FIXED)))
 
     async def show_notes(pilot: Pilot[None]) -> None:
         await pilot.press("3")
         await pilot.pause()
-        screen_of(pilot.app).jump_to_annotation(store.all()[1].id)  # type: ignore[arg-type]
+        screen_of(pilot.app).jump_to_annotation(added[1].id)  # type: ignore[arg-type]
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_notes)
