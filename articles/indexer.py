@@ -44,9 +44,11 @@ Progress = Callable[[int, int], None]
 """Called as progress(done, total) after each file is indexed."""
 
 DEFAULT_WORKERS = 1
-"""Parse in this process by default: on the 2-vCPU machine this was measured on, two worker
-processes were not faster (1,000 articles: 4.4 s in-process, 5.1 s with 2 workers; a pure CPU
-loop ran no faster on 2 processes than on 1). Pass `workers=2` or more where cores are real."""
+"""Parse in this process by default. On this 2-vCPU machine two worker processes were not
+clearly faster: for 1,000 articles, 3.3 s against 4.5 s in-process when the machine was idle,
+but 5.1 s against 4.4 s when something else was using a core (a pure CPU loop then ran no faster
+on two processes than on one). Both are far under the 20 s goal; pass `workers=2` or more where
+cores are real and free (it also keeps the parsing off the UI process's GIL)."""
 
 POOL_THRESHOLD = 150
 """Parse in worker processes only when at least this many files are to be parsed: starting the
