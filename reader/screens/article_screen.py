@@ -313,12 +313,14 @@ class ArticleScreen(Screen[None]):
         field = self.query_one("#search", Input)
         field.value = self._search_query
         field.add_class("open")
+        self.add_class("-searching")
         field.focus()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         field = event.input
         field.remove_class("open")
+        self.remove_class("-searching")
         if event.value.strip():
             self.search(event.value)
         self.view.focus()
@@ -334,6 +336,7 @@ class ArticleScreen(Screen[None]):
         field = self.query_one("#search", Input)
         if field.has_class("open"):
             field.remove_class("open")
+            self.remove_class("-searching")
             self.view.focus()
             return
         if self.view.selected_range() is not None:
