@@ -12,10 +12,13 @@ per file) into a `Library`:
   held is a `PostHistory` with the dates of the articles that give it; equivalent wordings of
   one post are merged (`articles.roles.equivalent`). Posts are ordered by their first date, so
   a change of post over time reads top to bottom; posts only undated articles give come last.
-- `documents`: one `LibraryDocument` per document, told apart from others of the same code by
-  the rule in `articles.document_identity` (date, issuer, subject, and the article's date);
-  citations that fit more than one document are gathered under a doubtful entry whose `doubt`
-  says so.
+- `documents`: one `LibraryDocument` per document. A code alone does not identify a document
+  (numbering restarts each term: 26-NQ/TW of 2013 on Nghe An, 26-NQ/TW of 2022 on the North
+  Central region). The identity rule (in full in `articles.document_identity`): citations of
+  the same normalised code (folded, no spaces) are one document unless the dates (or years),
+  the issuers or the subjects they give conflict (subjects compare by folded word overlap), or
+  the citing article is older than the document. Citations that fit more than one document are
+  gathered under a doubtful entry (key "<code>#?") whose `doubt` says so.
 
 Mentions everywhere are ordered by (article date, article path, offset), undated articles last:
 the order `n`/`N` walk through (`step_mention`).
