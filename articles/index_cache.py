@@ -14,7 +14,8 @@ Layout, under the cache directory (`READER_CACHE_DIR`, else platformdirs'
   recorded. A record made within `RACY_SECONDS` of the file's mtime is not trusted (a coarse
   mtime clock could hide a change) until the file is hashed again later.
 - The parser fingerprint (a hash of the `articles` package's source) is part of the directory
-  name: a new parser never reads entries an old one made.
+  name: a new parser never reads entries an old one made; the directories of other versions
+  are deleted once unused for a day.
 - Every write is atomic (a temporary file, then `os.replace`); nothing is fsynced, since a torn
   or corrupt file is only dropped and rebuilt. No cache failure is ever fatal: reading falls
   back to parsing, and writing problems are noted in `IndexCache.problems`.
@@ -32,6 +33,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import shutil
 import tempfile
 import threading
 import time
@@ -51,7 +54,11 @@ CACHE_ENV = "READER_CACHE_DIR"
 RACY_SECONDS = 2.0
 """A file's size and mtime are trusted only when recorded this long after the mtime."""
 
+OLD_VERSION_SECONDS = 24 * 3600.0
+"""The cache of another parser version is deleted when it has not been used for this long."""
+
 _MANIFEST_FORMAT = 1
+_VERSION_DIR = re.compile(r"v\d+-[0-9a-f]{16}")
 
 
 def default_cache_dir() -> Path:
@@ -240,7 +247,9 @@ class IndexCache:
 
     def prune(self, min_age_seconds: float = 3600.0) -> int:
         """Delete entries no recorded file holds any more (older than `min_age_seconds`, so an
-        entry another process has just written is kept); returns how many were deleted."""
+        entry another process has just written is kept), and the caches of other parser
+        versions unused for `OLD_VERSION_SECONDS`; returns how many entries were deleted."""
+        self._drop_old_versions()
         referenced = {r.digest for r in self._read_manifest().values()}
         with self._lock:
             referenced |= {r.digest for r in (self._files or {}).values()}
@@ -258,6 +267,22 @@ class IndexCache:
                     entry_path.unlink()
                     removed += 1
         return removed
+
+    def _drop_old_versions(self) -> None:
+        now = time.time()
+        try:
+            siblings = list(self.directory.parent.iterdir())
+        except OSError:
+            return
+        for sibling in siblings:
+            if sibling == self.directory or not _VERSION_DIR.fullmatch(sibling.name):
+                continue
+            try:
+                used = max(sibling.stat().st_mtime, (sibling / "files.json").stat().st_mtime)
+            except OSError:
+                used = 0.0
+            if now - used >= OLD_VERSION_SECONDS:
+                shutil.rmtree(sibling, ignore_errors=True)
 
     def known_paths(self) -> Iterable[str]:
         """The files the cache holds a record of."""

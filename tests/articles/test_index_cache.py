@@ -275,6 +275,19 @@ def test_worker_processes_give_the_same_entries(
     assert len(again.quick_scan(files).entries) == 7 and again.stats.hashed == 0
 
 
+def test_caches_of_other_parser_versions_are_dropped_once_unused(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    old, recent, other = root / "v1-0123456789abcdef", root / "v1-fedcba9876543210", root / "x"
+    for directory in (old, recent, other):
+        (directory / "entries").mkdir(parents=True)
+        (directory / "files.json").write_text("{}")
+    long_ago = time.time() - 2 * 24 * 3600
+    for path in (old, old / "files.json", other):
+        os.utime(path, (long_ago, long_ago))
+    IndexCache(root).prune()
+    assert not old.exists() and recent.exists() and other.exists()
+
+
 def test_cache_directory_comes_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
