@@ -55,6 +55,11 @@ POOL_THRESHOLD = 150
 workers costs about a third of a second (see tests/benchmarks/bench_library.py)."""
 
 
+QUICK_HASH_LIMIT = 256 * 1024
+"""`quick_scan` reads and hashes a file it does not know only up to this size (news articles are
+5-50 KB); a larger one is left to `index_file`, so the first table never waits on big files."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     """What the cache already knew about a library's files, and what is left to index.
@@ -93,6 +98,15 @@ def _read(path: Path) -> tuple[bytes, os.stat_result] | None:
             return f.read(), st
     except OSError:
         return None
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a file (for a provisional title); empty if it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(size)
+    except OSError:
+        return b""
 
 
 def entry_from_bytes(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
@@ -144,8 +158,9 @@ class Indexer:
 
     def quick_scan(self, files: Sequence[Path]) -> ScanResult:
         """What the cache knows about `files`, without parsing: unchanged files (same size and
-        mtime) are not even read; others are read and hashed, and found by content if the cache
-        has it (a moved or touched file). The rest is pending, with a provisional summary."""
+        mtime) are not even read; others (up to `QUICK_HASH_LIMIT`) are read and hashed, and
+        found by content if the cache has it (a moved or touched file). The rest is pending,
+        with a provisional summary."""
         entries: list[ArticleEntry] = []
         pending: list[Path] = []
         provisional: list[ArticleSummary] = []
@@ -169,6 +184,8 @@ class Indexer:
             if entry is not None:
                 self._count("from_cache")
                 return entry, b""
+        if st.st_size > QUICK_HASH_LIMIT:
+            return None, _head(path)
         read = _read(path)
         if read is None:
             return None, b""

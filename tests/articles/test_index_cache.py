@@ -177,6 +177,22 @@ def test_cold_quick_scan_gives_provisional_rows_without_parsing(
     assert len(Indexer(IndexCache(tmp_path / "cache")).quick_scan(files).entries) == 7
 
 
+def test_quick_scan_leaves_large_unknown_files_to_index_file(
+    tmp_path: Path, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer_module, "QUICK_HASH_LIMIT", 1500)
+    indexer = Indexer(IndexCache(tmp_path / "cache"))
+    indexer.index_all([library_dir])
+    files = indexer.list_files([library_dir])
+    age(files, 0)  # every file must be looked at again
+    again = Indexer(IndexCache(tmp_path / "cache"))
+    scan = again.quick_scan(files)
+    big = [p for p in files if p.stat().st_size > 1500]
+    assert big and set(scan.pending) == set(big)
+    assert all(s.title for s in scan.provisional)
+    assert again.stats.hashed == len(files) - len(big)
+
+
 def test_recently_written_files_are_hashed_again_not_parsed(
     tmp_path: Path, library_dir: Path, parses: list[Path]
 ) -> None:
