@@ -177,17 +177,19 @@ class IndexCache:
         """Record that `path`, with this size and mtime, holds content `digest`."""
         trusted = time.time_ns() - st.st_mtime_ns > RACY_SECONDS * 1e9
         record = FileRecord(st.st_size, st.st_mtime_ns if trusted else -1, digest)
-        files = self._manifest()
+        self._manifest()
         key = _key(path)
         with self._lock:
+            files = self._files if self._files is not None else {}
             if files.get(key) != record:
                 files[key] = record
                 self._changed[key] = record
 
     def forget(self, path: Path) -> None:
         """Drop what is recorded about `path` (a removed file)."""
-        files = self._manifest()
+        self._manifest()
         with self._lock:
+            files = self._files if self._files is not None else {}
             if files.pop(_key(path), None) is not None:
                 self._changed[_key(path)] = None
 
