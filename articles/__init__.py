@@ -4,7 +4,7 @@ and mentions in it, as plain dataclasses with offsets into one canonical text.""
 from articles.errors import ArticleError
 from articles.folding import fold
 from articles.model import Article, Block, DocumentRef, Mention, Person, Section
-from articles.parser import article_id, load, parse
+from articles.parser import article_id, find_entities, load, parse
 from articles.sample import sample_path
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Person",
     "Section",
     "article_id",
+    "find_entities",
     "fold",
     "load",
     "parse",

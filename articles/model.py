@@ -113,6 +113,9 @@ class Article:
     sections: tuple[Section, ...]
     people: tuple[Person, ...]
     documents: tuple[DocumentRef, ...]
+    entities_found: bool = True
+    """False for an article parsed for its layout only (`parse(..., entities=False)`): its people
+    and documents are still to be found (`find_entities`)."""
     _block_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:

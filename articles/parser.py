@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from articles.blocks import classify
@@ -19,8 +20,12 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def parse(text: str, path: Path | None = None) -> Article:
-    """Parse article text (canonicalised first) into an Article. Never raises on any text."""
+def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Article:
+    """Parse article text (canonicalised first) into an Article. Never raises on any text.
+
+    With `entities=False` only the layout is parsed (blocks, sections, metadata: milliseconds
+    even for 1 MB) and people and documents are left for `find_entities`, so a long article can
+    be shown at once and its index filled in afterwards."""
     text = canonicalize(text)
     blocks = classify(text)
     title_block = next((b for b in blocks if b.kind == "title"), None)
@@ -39,12 +44,21 @@ def parse(text: str, path: Path | None = None) -> Article:
         text=text,
         blocks=tuple(blocks),
         sections=build_sections(text, blocks),
-        people=tuple(find_people(text, blocks, credits)),
-        documents=tuple(find_documents(text, blocks)),
+        people=tuple(find_people(text, blocks, credits)) if entities else (),
+        documents=tuple(find_documents(text, blocks)) if entities else (),
+        entities_found=entities,
     )
 
 
-def load(path: str | Path) -> Article:
+def find_entities(article: Article) -> Article:
+    """The article with its people and documents found (after `parse(..., entities=False)`)."""
+    if article.entities_found:
+        return article
+    full = parse(article.text, article.path)
+    return replace(article, people=full.people, documents=full.documents, entities_found=True)
+
+
+def load(path: str | Path, *, entities: bool = True) -> Article:
     """Read, canonicalise and parse an article file (ArticleError on unreadable input)."""
     p = Path(path)
-    return parse(read_text(p), path=p)
+    return parse(read_text(p), path=p, entities=entities)

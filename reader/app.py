@@ -36,7 +36,7 @@ class Delivered(Message):
 class ReaderApp(App[None]):
     """The reader: one article (or, later, a library) and the notes kept about it."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -6,9 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from annotations import StoreError, StoreWriteError
-from articles import ArticleError
-from reader.commands import article_commands, notes_commands
+from annotations.errors import StoreError, StoreWriteError
+from articles.errors import ArticleError
 from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput
 
 SUBCOMMANDS = ("outline", "people", "documents", "notes")
@@ -20,6 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
     )
+    # Imported here: opening the reader needs none of this, and starts faster without it.
+    from reader.commands import article_commands, notes_commands
+
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     article_commands.register(sub)
     notes_commands.register(sub)

@@ -27,11 +27,25 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     return files
 
 
+LAYOUT_FIRST = 200_000
+"""Articles longer than this (in bytes) open with their layout at once; people and documents
+are found in the background."""
+
+
+def open_article(path: Path) -> Article:
+    """Load an article for reading: a long one is parsed for its layout only, at first."""
+    try:
+        large = path.stat().st_size > LAYOUT_FIRST
+    except OSError:
+        large = False
+    return load(path, entities=not large)
+
+
 def load_articles(paths: Sequence[str]) -> list[Article]:
     """The articles to open; the bundled sample when no path is given."""
     if not paths:
         return [load(sample_path())]
-    return [load(p) for p in article_files(paths)]
+    return [open_article(p) for p in article_files(paths)]
 
 
 def launch(paths: Sequence[str], db: str | None) -> int:

@@ -7,16 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
+from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
 
 from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
-from articles import Article
+from articles import Article, find_entities
 from articles.search import find_all
 from reader.dialogs.choice import ChoiceDialog, ColorPicker, confirm_dialog
 from reader.dialogs.help import HelpScreen
@@ -24,10 +25,10 @@ from reader.dialogs.note_editor import NoteDraft, NoteEditor
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
 from reader.widgets.article_view import ArticleView, Decoration
-from reader.widgets.entities import DocumentsList, PeopleList
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, snippet
 from reader.widgets.outline import Outline
+from reader.widgets.sidebar import Sidebar
 from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class ArticleScreen(Screen[None]):
         self.occurrences: Occurrences | None = None
         self._search_query = ""
         self.reading_offset = 0
+        self._pending_tab: str | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -80,13 +82,9 @@ class ArticleScreen(Screen[None]):
             with Vertical(id="outline-pane"):
                 yield Outline(self.article, id="outline")
             yield ArticleView(self.article, id="article")
-            with TabbedContent(id="sidebar", initial="people"):
-                with TabPane(f"People {len(self.article.people)}", id="people"):
-                    yield PeopleList(self.article, id="people-list")
-                with TabPane(f"Documents {len(self.article.documents)}", id="documents"):
-                    yield DocumentsList(self.article, id="documents-list")
-                with TabPane("Notes", id="notes"):
-                    yield NotesList(id="notes-list")
+            with Vertical(id="sidebar-slot"):
+                yield Static(Text("Finding people and documents…", style="dim"),
+                             id="sidebar-wait", markup=False)
         yield Input(placeholder="Search (diacritics and case ignored); enter to jump, "
                     "escape to close", id="search")
         yield StatusLine(id="status")
@@ -104,12 +102,46 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.status.color = self.reader_app.highlight_color
-        self.reload_annotations()
         position = self.reader_app.saved_position(self.article)
         if position:
             self.view.scroll_to_offset(position, top=True)
         self.view.focus()
         self.status.message = "? keys · 1 people · 2 documents · 3 notes · / search · ctrl+p find"
+        # The text is painted first; marks, notes and the sidebar follow a moment later.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.reload_annotations()
+        if self.article.entities_found:
+            self._mount_sidebar()
+        else:
+            self.run_worker(self._find_entities, thread=True, exclusive=True, group="entities")
+
+    def _find_entities(self) -> None:
+        article = find_entities(self.article)
+        self.app.call_from_thread(self._entities_found, article)
+
+    def _entities_found(self, article: Article) -> None:
+        self.article = article
+        self.view.article = article
+        self._mount_sidebar()
+
+    def _mount_sidebar(self) -> None:
+        slot = self.query_one("#sidebar-slot", Vertical)
+        slot.remove_children()
+        slot.mount(Sidebar(self.article, id="sidebar-panel"))
+        self.call_after_refresh(self._sidebar_mounted)
+
+    def _sidebar_mounted(self) -> None:
+        self.show_annotations(self.anchored)
+        if self._pending_tab is not None:
+            tab, self._pending_tab = self._pending_tab, None
+            self.action_show_tab(tab)
+
+    @property
+    def sidebar_ready(self) -> bool:
+        """Whether the People, Documents and Notes tabs are mounted."""
+        return bool(self.query("#sidebar-panel"))
 
     def on_unmount(self) -> None:
         self.reader_app.save_position(self.article, self.reading_offset)
@@ -124,11 +156,12 @@ class ArticleScreen(Screen[None]):
     def show_annotations(self, anchored: list[Anchored]) -> None:
         """Show anchored annotations in the text and in the Notes tab."""
         self.anchored = anchored
-        self.query_one("#notes-list", NotesList).show(self.article, anchored)
-        count = len(anchored)
-        orphans = sum(1 for a in anchored if a.status == "orphan")
-        label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
-        self.query_one(TabbedContent).get_tab("notes").label = label
+        if self.sidebar_ready:
+            self.query_one("#notes-list", NotesList).show(self.article, anchored)
+            count = len(anchored)
+            orphans = sum(1 for a in anchored if a.status == "orphan")
+            label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
+            self.query_one(TabbedContent).get_tab("notes").label = label
         self.refresh_marks()
 
     def _annotation_at(self, offset: int) -> Anchored | None:
@@ -349,6 +382,10 @@ class ArticleScreen(Screen[None]):
 
     def action_show_tab(self, tab: str) -> None:
         """Show a sidebar tab and move to its list."""
+        if not self.sidebar_ready:
+            self._pending_tab = tab  # shown as soon as the sidebar is there
+            self.status.message = "Finding people and documents…"
+            return
         self.query_one(TabbedContent).active = tab
         options = self.query_one(f"#{tab}-list", OptionList)
         options.focus()

@@ -44,3 +44,17 @@ async def settle(pilot: Pilot[None]) -> None:
     assert app.wait_for_saves(10)
     await pilot.pause()
     await pilot.pause()
+
+
+async def opened(pilot: Pilot[None]) -> None:
+    """Wait until the article screen is complete: sidebar mounted, notes shown."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(200):
+        screen = app.screen
+        if isinstance(screen, ArticleScreen) and screen.sidebar_ready:
+            break
+        await pilot.pause(0.01)
+    else:
+        raise AssertionError("the sidebar never appeared")
+    await pilot.pause()

@@ -14,7 +14,7 @@ from articles import Article, parse
 from reader.app import ReaderApp
 from reader.dialogs.choice import ChoiceDialog, ColorPicker
 from reader.dialogs.note_editor import NoteEditor
-from tests.reader.helpers import find_on_screen, screen_of, settle
+from tests.reader.helpers import find_on_screen, opened, screen_of, settle
 
 AppFactory = Callable[..., ReaderApp]
 SIZE = (140, 40)
@@ -32,6 +32,7 @@ async def test_highlight_by_drag_is_saved_and_survives_a_restart(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         phrase = "On the afternoon of April 12"
         x, y = find_on_screen(screen.view, phrase)
@@ -45,6 +46,7 @@ async def test_highlight_by_drag_is_saved_and_survives_a_restart(
     assert stored[0].color == "yellow" and stored[0].note == ""
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         anchored = screen_of(again).anchored
         assert [(a.annotation.target.exact, a.status) for a in anchored] == [(phrase, "exact")]
@@ -55,6 +57,7 @@ async def test_highlight_by_keyboard_selection_of_two_sentences(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         await pilot.press("right")  # the cursor starts on the first sentence on screen
         first = screen.view.cursor
@@ -72,6 +75,7 @@ async def test_highlight_by_keyboard_selection_of_two_sentences(
 async def test_word_moves_and_escape_drops_the_selection(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         await pilot.press("w", "w")
         cursor = screen.view.cursor
@@ -88,6 +92,7 @@ async def test_note_in_the_editor_is_saved_with_tags_and_colour(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         await pilot.press("right", "right")
         sentence = screen.view.cursor
@@ -112,6 +117,7 @@ async def test_note_in_the_editor_is_saved_with_tags_and_colour(
 async def test_escape_in_the_editor_saves_nothing(make_app: AppFactory, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("right", "a")
         await pilot.pause()
         await pilot.press(*"not kept")
@@ -128,6 +134,7 @@ async def test_editing_the_note_of_an_existing_highlight(
     Store(db_path).add(new_annotation(sample, start, start + 13, note="first thought"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         screen.jump_to_annotation(Store(db_path).all()[0].id)
         await pilot.press("a")
@@ -149,6 +156,7 @@ async def test_delete_asks_first_and_cancel_keeps_it(
     kept = Store(db_path).add(new_annotation(sample, start, start + 13))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         screen.jump_to_annotation(kept.id)
         await pilot.press("d")
@@ -170,6 +178,7 @@ async def test_colour_picker_sets_the_colour_and_it_is_remembered(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("right", "H")
         await pilot.pause()
         assert isinstance(app.screen, ColorPicker)
@@ -182,6 +191,7 @@ async def test_colour_picker_sets_the_colour_and_it_is_remembered(
     assert colours == ["blue", "blue"]
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert again.highlight_color == "blue"
 
@@ -200,6 +210,7 @@ async def test_notes_tab_is_in_reading_order_with_an_unanchored_group(
     store.add(orphan.edited(article=new_annotation(sample, 0, 1).article))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("3")
         await pilot.pause()
         screen = screen_of(app)
@@ -228,6 +239,7 @@ async def test_an_orphan_can_be_reattached_to_the_selection(
     store.add(orphan.edited(article=new_annotation(sample, 0, 1).article))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         assert [a.status for a in screen.anchored] == ["orphan"]
         await pilot.press("right", "v")

@@ -12,7 +12,7 @@ from articles import Article, load, parse
 from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 from reader.widgets.header import ArticleHeader
-from tests.reader.helpers import find_on_screen, on_screen, screen_of, settle, visible_lines
+from tests.reader.helpers import find_on_screen, on_screen, opened, screen_of, settle, visible_lines
 
 AppFactory = Callable[..., ReaderApp]
 SIZE = (140, 40)
@@ -21,6 +21,7 @@ SIZE = (140, 40)
 async def test_opens_the_sample_with_header_outline_text_and_sidebar(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         screen = screen_of(app)
         header = str(screen.query_one(ArticleHeader).render())
@@ -45,6 +46,7 @@ async def test_choose_thong_then_n_visits_each_of_his_ten_mentions_and_wraps(
     assert len(thong.mentions) == 10
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("1")
         people = screen_of(app).query_one("#people-list", OptionList)
         assert app.focused is people
@@ -72,6 +74,7 @@ async def test_N_goes_back_and_wraps_to_the_last_mention(make_app: AppFactory,
     thong = next(p for p in sample.people if p.name == "Nguyen Van Thong")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         screen.choose_person(sample.people.index(thong))
         await pilot.press("N")
@@ -86,6 +89,7 @@ async def test_N_goes_back_and_wraps_to_the_last_mention(make_app: AppFactory,
 async def test_clicking_a_name_in_the_text_chooses_that_person(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         x, y = find_on_screen(screen.view, "Nguyen Van Thong")
         await pilot.click("#article", offset=(x + 4, y))
@@ -97,6 +101,7 @@ async def test_clicking_a_name_in_the_text_chooses_that_person(make_app: AppFact
 async def test_clicking_a_document_code_chooses_it(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         screen.view.scroll_to_offset(screen.article.text.index("Resolution No. 26-NQ/TW"))
         await pilot.pause()
@@ -112,6 +117,7 @@ async def test_documents_tab_chooses_a_document_and_n_walks_it(make_app: AppFact
                                                              sample: Article) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("2")
         screen = screen_of(app)
         assert screen.query_one(TabbedContent).active == "documents"
@@ -129,6 +135,7 @@ async def test_outline_jumps_to_a_section_and_follows_reading(make_app: AppFacto
                                                             sample: Article) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         outline = screen.query_one("#outline", OptionList)
         await pilot.press("o")
@@ -160,6 +167,7 @@ async def test_search_ignores_diacritics_and_n_moves_between_hits(
     )
     app = make_app(load(path))
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         screen = screen_of(app)
         await pilot.press("slash", *"thong", "enter")
         await pilot.pause()
@@ -179,6 +187,7 @@ async def test_palette_finds_a_person_without_diacritics_and_jumps(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Person: thong")
@@ -193,6 +202,7 @@ async def test_palette_jumps_to_a_section_and_a_document(make_app: AppFactory,
                                                        sample: Article) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Section: follow functions")
         await pilot.pause(0.3)
@@ -213,6 +223,7 @@ async def test_help_lists_every_key(make_app: AppFactory) -> None:
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -233,10 +244,12 @@ async def test_help_lists_every_key(make_app: AppFactory) -> None:
 async def test_theme_is_remembered(make_app: AppFactory) -> None:
     app = make_app(theme=None)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         app.theme = "textual-light"
         await settle(pilot)
     again = make_app(theme=None)
     async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert again.theme == "textual-light"
 
@@ -244,6 +257,7 @@ async def test_theme_is_remembered(make_app: AppFactory) -> None:
 async def test_reading_position_is_restored(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         for _ in range(4):
             await pilot.press("pagedown")
         await pilot.pause()
@@ -252,6 +266,7 @@ async def test_reading_position_is_restored(make_app: AppFactory) -> None:
         await pilot.press("q")
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         await pilot.pause()
         assert screen_of(again).view.top_offset() == offset
@@ -260,6 +275,7 @@ async def test_reading_position_is_restored(make_app: AppFactory) -> None:
 async def test_resize_rewraps_and_keeps_the_reading_position(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         view = screen_of(app).view
         for _ in range(3):
             await pilot.press("pagedown")
@@ -281,6 +297,7 @@ async def test_markup_and_escape_sequences_are_shown_as_text(make_app: AppFactor
     )
     app = make_app(parse(text))
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         screen = screen_of(app)
         lines = "\n".join(visible_lines(screen.view))
@@ -298,6 +315,7 @@ async def test_a_one_megabyte_article_opens_and_scrolls(make_app: AppFactory) ->
     article = parse(generate_article(1_000_000))
     app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         view = screen_of(app).view
         assert len(view.line_layout) > 10_000
@@ -312,6 +330,7 @@ async def test_a_one_megabyte_article_opens_and_scrolls(make_app: AppFactory) ->
 async def test_view_is_an_article_view_with_lazy_strips(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.pause()
         view = screen_of(app).view
         assert isinstance(view, ArticleView)

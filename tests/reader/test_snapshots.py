@@ -14,7 +14,7 @@ from annotations.model import new_annotation
 from annotations.store import Store
 from articles import Article
 from reader.app import ReaderApp
-from tests.reader.helpers import screen_of
+from tests.reader.helpers import opened, screen_of
 
 AppFactory = Callable[..., ReaderApp]
 SIZE = (140, 40)
@@ -22,11 +22,12 @@ FIXED = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 
 
 def test_main_screen(snap_compare: Callable[..., bool], make_app: AppFactory) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)
 
 
 def test_a_chosen_person(snap_compare: Callable[..., bool], make_app: AppFactory) -> None:
     async def choose(pilot: Pilot[None]) -> None:
+        await opened(pilot)
         await pilot.press("1", "down", "enter", "n", "n")
         await pilot.pause()
 
@@ -35,6 +36,7 @@ def test_a_chosen_person(snap_compare: Callable[..., bool], make_app: AppFactory
 
 def test_the_note_editor(snap_compare: Callable[..., bool], make_app: AppFactory) -> None:
     async def open_editor(pilot: Pilot[None]) -> None:
+        await opened(pilot)
         await pilot.press("right", "right", "a")
         await pilot.pause()
         area = pilot.app.screen.query_one("#note-text", TextArea)
@@ -60,6 +62,7 @@ def test_the_notes_tab(snap_compare: Callable[..., bool], make_app: AppFactory,
             tags=("merger",) if color == "pink" else (), now=FIXED)))
 
     async def show_notes(pilot: Pilot[None]) -> None:
+        await opened(pilot)
         await pilot.press("3")
         await pilot.pause()
         screen_of(pilot.app).jump_to_annotation(added[1].id)  # type: ignore[arg-type]
