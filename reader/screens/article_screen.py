@@ -19,9 +19,6 @@ from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
 from articles import Article, find_entities
 from articles.search import find_all
-from reader.dialogs.choice import ChoiceDialog, ColorPicker, confirm_dialog
-from reader.dialogs.help import HelpScreen
-from reader.dialogs.note_editor import NoteDraft, NoteEditor
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
 from reader.widgets.article_view import ArticleView, Decoration
@@ -33,6 +30,7 @@ from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
+    from reader.dialogs.note_editor import NoteDraft
 
 
 class ArticleScreen(Screen[None]):
@@ -402,6 +400,8 @@ class ArticleScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from reader.dialogs.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.reader_app.help_groups(self)))
 
     def _target_range(self) -> tuple[int, int] | None:
@@ -416,6 +416,8 @@ class ArticleScreen(Screen[None]):
 
     def action_highlight_with_color(self) -> None:
         """Pick a colour, then highlight the selection with it."""
+        from reader.dialogs.choice import ColorPicker
+
         def picked(color: str | None) -> None:
             if color:
                 self.reader_app.set_highlight_color(color)
@@ -459,6 +461,8 @@ class ArticleScreen(Screen[None]):
 
     def _edit_note(self, quote: str, existing: Annotation | None,
                    span: tuple[int, int] | None = None) -> None:
+        from reader.dialogs.note_editor import NoteEditor
+
         def saved(draft: NoteDraft | None) -> None:
             if draft is None:
                 self.status.message = "Note not saved"
@@ -489,6 +493,8 @@ class ArticleScreen(Screen[None]):
         self._confirm_delete(item)
 
     def _confirm_delete(self, item: Anchored) -> None:
+        from reader.dialogs.choice import confirm_dialog
+
         a = item.annotation
         body = f"“{snippet(a.target.exact, 120)}”"
         if a.note:
@@ -502,6 +508,8 @@ class ArticleScreen(Screen[None]):
         self.app.push_screen(confirm_dialog(title, body), answered)
 
     def _orphan_dialog(self, item: Anchored) -> None:
+        from reader.dialogs.choice import ChoiceDialog
+
         a = item.annotation
         body = (f"This passage is no longer in the article:\n“{snippet(a.target.exact, 160)}”"
                 + (f"\n✎ {snippet(a.note, 160)}" if a.note else ""))
