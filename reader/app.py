@@ -15,10 +15,11 @@ from textual.screen import Screen
 from annotations.errors import StoreError
 from annotations.model import COLORS, Annotation
 from annotations.store import Store
-from articles import Article
+from articles import Article, ArticleError, load
 from reader.background import SerialWorker
 from reader.palette import ArticleCommands
 from reader.screens.article_screen import ArticleScreen
+from reader.walk import LibraryWalk
 from reader.widgets.article_view import ArticleView
 
 T = TypeVar("T")
@@ -45,9 +46,12 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(self, articles: list[Article], store: Store, *,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, library: list[Path] | None = None) -> None:
+        """Open `articles[0]`, or (with `library`, the files of a directory or several paths)
+        the library screen."""
         super().__init__()
         self.articles = articles
+        self.library_files = library
         self.store = store
         self.worker = SerialWorker(self._deliver)
         self._forced_theme = theme
@@ -63,7 +67,28 @@ class ReaderApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self._started = True
-        self.push_screen(ArticleScreen(self.articles[0]))
+        if self.library_files is not None:
+            from reader.screens.library_screen import LibraryScreen
+
+            self.push_screen(LibraryScreen(self.library_files))
+        else:
+            self.push_screen(ArticleScreen(self.articles[0]))
+
+    def open_article(self, path: Path, *, walk: LibraryWalk | None = None,
+                     at: int | None = None, replace: bool = False) -> ArticleScreen | None:
+        """Open an article of the library (at a walk's mention, or at offset `at`); with
+        `replace`, in place of the article on screen. An unreadable file is reported."""
+        try:
+            article = load(path)
+        except ArticleError as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=10)
+            return None
+        screen = ArticleScreen(article, walk=walk, start_at=at)
+        if replace and isinstance(self.screen, ArticleScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        return screen
 
     def watch_theme(self, theme: str) -> None:
         if self._forced_theme is None and self._started:
@@ -71,9 +96,9 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save the reading position and everything pending, then quit."""
-        screen = self.screen
-        if isinstance(screen, ArticleScreen):
-            self.save_position(screen.article, screen.reading_offset)
+        for screen in self.screen_stack:
+            if isinstance(screen, ArticleScreen):
+                self.save_position(screen.article, screen.reading_offset)
         self.worker.wait_idle(10)
         self.exit()
 
@@ -115,6 +140,14 @@ class ReaderApp(App[None]):
         """The annotations kept for `article` (read now; an error is shown, not raised)."""
         try:
             return self.store.for_article(article)
+        except StoreError as error:
+            self.notify(str(error), title="Notes unavailable", severity="error", timeout=15)
+            return []
+
+    def all_annotations(self) -> list[Annotation]:
+        """Every annotation in the store (an error is shown, not raised)."""
+        try:
+            return self.store.all()
         except StoreError as error:
             self.notify(str(error), title="Notes unavailable", severity="error", timeout=15)
             return []

@@ -9,6 +9,7 @@ from pathlib import Path
 from annotations.paths import resolve_db_path
 from annotations.store import Store
 from articles import Article, load, sample_path
+from articles.indexer import Indexer
 from reader.errors import EXIT_OK, BadInput
 
 
@@ -18,10 +19,12 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            found = Indexer.list_files([path])
             if not found:
                 raise BadInput(f"{path}: no article files (*.txt) in this directory")
             files.extend(found)
+        elif not path.exists():
+            raise BadInput(f"{path}: no such file or directory")
         else:
             files.append(path)
     return files
@@ -48,13 +51,20 @@ def load_articles(paths: Sequence[str]) -> list[Article]:
     return [open_article(p) for p in article_files(paths)]
 
 
+def is_library(paths: Sequence[str]) -> bool:
+    """A directory, or several files, open the library; one file opens that article."""
+    return len(paths) > 1 or any(Path(p).is_dir() for p in paths)
+
+
 def launch(paths: Sequence[str], db: str | None) -> int:
-    """Open the reader; bad input raises before the screen is taken over."""
-    articles = load_articles(paths)
+    """Open the reader; bad input raises before the screen is taken over. In a library,
+    files that cannot be read are listed with the reason instead."""
+    library = article_files(paths) if is_library(paths) else None
+    articles = [] if library is not None else load_articles(paths)
     store = Store(resolve_db_path(db))
     store.check()
     from reader.app import ReaderApp
 
     theme = os.environ.get("READER_THEME") or None
-    ReaderApp(articles, store, theme=theme).run()
+    ReaderApp(articles, store, theme=theme, library=library).run()
     return EXIT_OK

@@ -18,9 +18,11 @@ from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
 from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
 from articles import Article, find_entities
+from articles.library_entry import normalise_code
 from articles.search import find_all
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
+from reader.walk import LibraryWalk, same_file
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, snippet
@@ -49,20 +51,24 @@ class ArticleScreen(Screen[None]):
         Binding("3", "show_tab('notes')", "Notes", show=False),
         Binding("o", "focus_outline", "Outline", show=False),
         Binding("t", "focus_text", "Text", show=False),
-        Binding("escape", "clear", "Clear marks", show=False),
+        Binding("escape", "clear", "Clear marks / back", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
     HELP = "Keys: ? shows them all. ctrl+p finds people, documents, sections and notes."
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, walk: LibraryWalk | None = None,
+                 start_at: int | None = None) -> None:
         super().__init__()
         self.article = article
+        self.walk = walk
+        self.start_at = start_at
         self.anchored: list[Anchored] = []
         self.occurrences: Occurrences | None = None
         self._search_query = ""
         self.reading_offset = 0
         self._pending_tab: str | None = None
+        self._leaving = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -100,11 +106,17 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.status.color = self.reader_app.highlight_color
-        position = self.reader_app.saved_position(self.article)
+        position = self.start_at
+        if position is None and self.walk is not None:
+            position = self.walk.current.start
+        if position is None:
+            position = self.reader_app.saved_position(self.article)
         if position:
             self.view.scroll_to_offset(position, top=True)
         self.view.focus()
         self.status.message = "? keys · 1 people · 2 documents · 3 notes · / search · ctrl+p find"
+        if self.walk is not None and self.article.entities_found:
+            self._follow_walk(self.walk)
         # The text is painted first; marks, notes and the sidebar follow a moment later.
         self.call_after_refresh(self._after_first_paint)
 
@@ -132,6 +144,8 @@ class ArticleScreen(Screen[None]):
 
     def _sidebar_mounted(self) -> None:
         self.show_annotations(self.anchored)
+        if self.walk is not None and self.occurrences is None:
+            self._follow_walk(self.walk)
         if self._pending_tab is not None:
             tab, self._pending_tab = self._pending_tab, None
             self.action_show_tab(tab)
@@ -222,8 +236,51 @@ class ArticleScreen(Screen[None]):
             " (by title)" if span is not None and span.kind == "role" else ""
         ) + (" (short reference)" if span is not None and span.kind == "reference" else "")
 
+    def _follow_walk(self, walk: LibraryWalk) -> None:
+        """Mark the walked person's or document's mentions here and go to the current one."""
+        target = walk.current
+        if walk.kind == "person":
+            found = next((i for i, p in enumerate(self.article.people) if p.key == walk.key),
+                         None)
+            spans = self.article.people[found].mentions if found is not None else ()
+        else:
+            code = normalise_code(walk.label)
+            found = next((i for i, d in enumerate(self.article.documents)
+                          if normalise_code(d.code) == code), None)
+            spans = self.article.documents[found].mentions if found is not None else ()
+        local = Occurrences(walk.kind, walk.key, walk.label,
+                            tuple(Span(m.start, m.end, m.kind) for m in spans))
+        index = local.index_of(target.start)
+        if index is None:
+            # The file changed since it was indexed: go to the nearest mention, if any.
+            local = local.first_from(target.start)
+            index = local.index
+        self.occurrences = local.at(index) if local.spans else local
+        self.refresh_marks()
+        self._go_to_current()
+        self.status.message = walk.status()
+
+    def _step_walk(self, delta: int) -> bool:
+        """Follow the library walk by one mention; True if it applied."""
+        walk, occ = self.walk, self.occurrences
+        if walk is None or occ is None or occ.key != walk.key:
+            return False
+        if self._leaving:
+            return True  # already on the way to another article
+        nxt = walk.step(delta)
+        self.walk = nxt
+        if same_file(nxt.current.path, self.article.path) and self.article.id == (
+            nxt.current.article_id
+        ):
+            self._follow_walk(nxt)
+        else:
+            self._leaving = self.reader_app.open_article(
+                nxt.current.path, walk=nxt, replace=True) is not None
+        return True
+
     def choose_person(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the person and go to the first (or to `mention`)."""
+        self.walk = None
         person = self.article.people[index]
         spans = tuple(Span(m.start, m.end, m.kind) for m in person.mentions)
         self._choose(Occurrences("person", person.key, person.name, spans), mention)
@@ -231,6 +288,7 @@ class ArticleScreen(Screen[None]):
 
     def choose_document(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the document and go to the first (or to `mention`)."""
+        self.walk = None
         doc = self.article.documents[index]
         spans = tuple(Span(m.start, m.end, m.kind) for m in doc.mentions)
         self._choose(Occurrences("document", doc.key, doc.code, spans), mention)
@@ -242,6 +300,7 @@ class ArticleScreen(Screen[None]):
         spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))
         occ = Occurrences("search", query, f"“{one_line(query)}”", spans)
         start = self.view.cursor[0] if self.view.cursor else self.view.top_offset()
+        self.walk = None
         self.occurrences = occ.first_from(start)
         self.refresh_marks()
         self._go_to_current()
@@ -326,6 +385,8 @@ class ArticleScreen(Screen[None]):
         if self.occurrences is None:
             self.status.message = "Choose a person or a document, or search with /"
             return
+        if self._step_walk(1):
+            return
         self.occurrences = self.occurrences.step(1)
         self.refresh_marks()
         self._go_to_current()
@@ -334,6 +395,8 @@ class ArticleScreen(Screen[None]):
         """Go to the previous mention or search hit, wrapping at the start."""
         if self.occurrences is None:
             self.status.message = "Choose a person or a document, or search with /"
+            return
+        if self._step_walk(-1):
             return
         self.occurrences = self.occurrences.step(-1)
         self.refresh_marks()
@@ -373,7 +436,11 @@ class ArticleScreen(Screen[None]):
         if self.view.selected_range() is not None:
             self.view.clear_selection()
             return
+        if self.occurrences is None and len(self.app.screen_stack) > 2:
+            self.app.pop_screen()  # back to the library
+            return
         self.occurrences = None
+        self.walk = None
         self.status.message = ""
         self.refresh_marks()
         self.refresh_bindings()

@@ -1,0 +1,148 @@
+"""What the library screen shows, as rich text: article rows, people with their posts over time,
+documents with their citations, and mentions with a line of context."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+
+from articles.library import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
+from reader.safe_text import one_line
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"),
+    ("date", "Date"),
+    ("authors", "Authors"),
+    ("source", "Source"),
+    ("people", "People"),
+    ("documents", "Docs"),
+    ("notes", "Notes"),
+)
+"""The article table's columns: (sort key, heading)."""
+
+
+def day(value: date | datetime | None) -> str:
+    """A date as the tables show it (YYYY-MM-DD), or a dash."""
+    if value is None:
+        return "—"
+    return value.strftime("%Y-%m-%d")
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters."""
+    line = one_line(" ".join(text.split()))
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def article_cells(summary: ArticleSummary, notes: int, title_width: int = 70) -> list[Text]:
+    """One row of the article table (the title cut to `title_width` characters)."""
+    if summary.error is not None:
+        return [
+            Text.assemble(("⚠ ", "bold red"), (shorten(summary.path.name, 40), "red"),
+                          (f" — {shorten(summary.error, 60)}", "dim red")),
+            Text("—"), Text(""), Text(""), Text(""), Text(""), Text(str(notes) if notes else ""),
+        ]
+    title = Text(shorten(summary.title or summary.path.name, title_width))
+    if summary.pending:
+        title.stylize("dim italic")
+    return [
+        title,
+        Text(day(summary.published)),
+        Text(shorten(", ".join(summary.authors), 30)),
+        Text(shorten(summary.source or "", 16)),
+        Text("…" if summary.pending else str(summary.people_count), justify="right"),
+        Text("…" if summary.pending else str(summary.documents_count), justify="right"),
+        Text(str(notes) if notes else "", justify="right"),
+    ]
+
+
+def sort_value(summary: ArticleSummary, column: str, notes: int) -> tuple[object, ...]:
+    """What the article table sorts by in `column` (unreadable files last)."""
+    broken = summary.error is not None
+    values: dict[str, object] = {
+        "title": (summary.title or summary.path.name).casefold(),
+        "date": summary.published.isoformat() if summary.published else "",
+        "authors": ", ".join(summary.authors).casefold(),
+        "source": (summary.source or "").casefold(),
+        "people": summary.people_count,
+        "documents": summary.documents_count,
+        "notes": notes,
+    }
+    return (broken, values[column], str(summary.path))
+
+
+def person_prompt(person: LibraryPerson) -> Text:
+    """A person in who's who: name, how often and where, and each post with its dates."""
+    articles = len(person.articles)
+    text = Text.assemble((one_line(person.name), "bold"),
+                         (f"  {len(person.mentions)} in {articles} article"
+                          f"{'s' if articles != 1 else ''}", "dim"))
+    for post in person.posts:
+        if post.role in ("author", "photographer"):
+            span = ""
+        else:
+            first, last = post.first, post.last
+            span = day(first) if first == last else f"{day(first)} – {day(last)}"
+        text.append("\n  ")
+        text.append(shorten(post.role, 70), style="italic")
+        if span and span != "—":
+            text.append(f"  {span}", style="cyan")
+    return text
+
+
+def posts_text(person: LibraryPerson) -> Text:
+    """A person's post history, one line per article giving a post, in date order."""
+    text = Text.assemble((one_line(person.name), "bold underline"), "\n")
+    for post in person.posts:
+        text.append(shorten(post.role, 90) + "\n", style="bold")
+        for when, path in post.dates:
+            text.append(f"  {day(when)}  ", style="cyan")
+            text.append(shorten(path.name, 70) + "\n", style="dim")
+    return text
+
+
+def document_prompt(doc: LibraryDocument) -> Text:
+    """A document across the library: code, type, issuer, date, citing articles; doubt shown."""
+    citing = len(doc.citations)
+    text = Text.assemble((one_line(doc.code), "bold"),
+                         (f"  {citing} article{'s' if citing != 1 else ''}", "dim"))
+    if doc.doubt:
+        text.append("  ? which one", style="bold yellow")
+    details = [doc.type, doc.issuer or "", day(doc.date) if doc.date else
+               (str(doc.year) if doc.year else "")]
+    text.append("\n  " + one_line(" · ".join(d for d in details if d)), style="italic")
+    if doc.subject:
+        text.append("\n  " + shorten(doc.subject, 80), style="dim")
+    return text
+
+
+def document_text(doc: LibraryDocument) -> Text:
+    """A document's details above its citations, with the doubt where there is one."""
+    text = Text.assemble((one_line(doc.code), "bold underline"), "  ",
+                         (one_line(doc.type), "bold"), "\n")
+    if doc.issuer:
+        text.append(f"Issuer: {one_line(doc.issuer)}\n")
+    if doc.date or doc.year:
+        text.append(f"Date: {day(doc.date) if doc.date else doc.year}\n")
+    if doc.subject:
+        text.append(f"Subject: {shorten(doc.subject, 200)}\n")
+    if doc.doubt:
+        text.append(f"? {one_line(doc.doubt)}\n", style="bold yellow")
+        if doc.candidates:
+            text.append(f"  could be: {', '.join(doc.candidates)}\n", style="yellow")
+    return text
+
+
+def mention_prompt(mention: LibraryMention) -> Text:
+    """A mention in a list: date and article, then the line of context, the mention in bold."""
+    text = Text.assemble((day(mention.date), "cyan"), "  ",
+                         (shorten(mention.title or mention.path.name, 80), "bold"), "\n  ")
+    context = one_line(mention.context)
+    before, inside = context[: mention.context_start], context[
+        mention.context_start : mention.context_end]
+    after = context[mention.context_end :]
+    text.append(before)
+    text.append(inside, style="bold reverse" if mention.kind != "role" else "italic reverse")
+    text.append(after)
+    return text

@@ -1,0 +1,220 @@
+"""Pilot tests of the library: the article table (sorting, filtering by typing, unreadable
+files), opening an article and coming back, who's who with posts over time, documents with
+their doubt, cross-article n/N, and the notes of every article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Static
+
+from annotations.model import new_annotation
+from annotations.store import Store
+from articles import load
+from articles.indexer import Indexer
+from reader.app import ReaderApp
+from reader.launch import is_library
+from reader.screens.article_screen import ArticleScreen
+from reader.screens.library_screen import LibraryScreen
+from tests.reader.helpers import opened
+
+FIXTURES = Path(__file__).resolve().parent.parent / "articles" / "library_fixtures"
+SIZE = (150, 42)
+
+
+def library_app(db_path: Path) -> ReaderApp:
+    return ReaderApp([], Store(db_path), theme="textual-dark",
+                     library=Indexer.list_files([FIXTURES]))
+
+
+async def indexed(pilot: Pilot[None]) -> LibraryScreen:
+    """Wait until the whole library is indexed."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    for _ in range(400):
+        if screen.library is not None:
+            break
+        await pilot.pause(0.02)
+    assert screen.library is not None, "indexing never finished"
+    await pilot.pause()
+    return screen
+
+
+def table_titles(screen: LibraryScreen) -> list[str]:
+    table = screen.query_one("#articles-table", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_the_table_lists_every_file_and_why_one_cannot_be_read(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        titles = table_titles(screen)
+        assert len(titles) == 7
+        assert titles[-1].startswith("⚠ 07_unreadable_windows_1252.txt — not readable as UTF-8")
+        header = str(screen.query_one("#library-header", Static).render())
+        assert "7 articles" in header and "1 unreadable" in header
+        # Newest first by default; undated and unreadable last.
+        dates = [str(screen.query_one("#articles-table", DataTable).get_row_at(i)[1])
+                 for i in range(7)]
+        assert dates[:5] == sorted(dates[:5], reverse=True)
+
+
+async def test_sorting_by_column_header_and_keys(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.click("#articles-table", offset=(3, 0))  # the Title heading
+        await pilot.pause()
+        assert screen.sort_column == "title"
+        readable = [t for t in table_titles(screen) if not t.startswith("⚠")]
+        assert readable == sorted(readable, key=str.casefold)
+        await pilot.press("f7")
+        readable_reversed = [t for t in table_titles(screen) if not t.startswith("⚠")]
+        assert readable_reversed == readable[::-1]
+        await pilot.press("f6")
+        assert screen.sort_column == "date"
+
+
+async def test_typing_filters_and_escape_clears(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press(*"quynh")
+        await pilot.pause()
+        titles = table_titles(screen)
+        assert titles == ["Quynh Luu district reviews the implementation of Party resolutions "
+                          "in the third…"] or (len(titles) == 1 and titles[0].startswith("Quynh"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(table_titles(screen)) == 7
+
+
+async def test_enter_opens_an_article_and_escape_comes_back(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press(*"standing committee", "enter")
+        await opened(pilot)
+        article_screen = app.screen
+        assert isinstance(article_screen, ArticleScreen)
+        assert article_screen.article.title.startswith("The Standing Committee of Nghe An")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_whos_who_shows_each_post_with_its_dates_in_order(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        people = screen.query_one("#people-index", OptionList)
+        assert app.focused is people
+        first = str(people.get_option_at_index(0).prompt)
+        assert first.startswith("Nguyễn Văn Thông  8 in 3 articles")
+        details = str(screen.query_one("#person-details", Static).render())
+        organization = details.index("Head of the Provincial Party Organization Committee")
+        standing = details.index("Standing Deputy Secretary of the Provincial Party Committee")
+        assert organization < details.index("2016-11-08") < details.index("2018-06-05") < standing
+        assert details.index("2023-04-12") > standing
+
+
+async def test_n_continues_through_mentions_across_articles_in_date_order(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        assert screen.library is not None
+        person = screen.library.person("nguyen van thong")
+        assert person is not None and len(person.mentions) == 8
+        await pilot.press("f3", "enter", "enter")  # the first person, then the first mention
+        await opened(pilot)
+        visited = []
+        for step in range(9):
+            current = app.screen
+            assert isinstance(current, ArticleScreen)
+            for _ in range(50):
+                if current.walk is not None and current.status.message.startswith(
+                        f"Nguyễn Văn Thông {step % 8 + 1}/8"):
+                    break
+                await pilot.pause(0.02)
+            assert current.walk is not None
+            mention = person.mentions[step % 8]
+            assert current.article.path == mention.path
+            assert current.view.cursor == (mention.start, mention.end)
+            visited.append(mention.path.name)
+            if step < 8:
+                await pilot.press("n")
+                await pilot.pause()
+        assert visited[0] == visited[8]  # wrapped around to the first mention
+        order = list(dict.fromkeys(visited))
+        assert order == ["05_2016_district_resolution_before_2022.txt",
+                         "01_2018_organization_committee_cadre_work.txt",
+                         "02_2023_standing_committee_party_committees.txt"]
+        await pilot.press("N")
+        for _ in range(100):
+            last = app.screen
+            if isinstance(last, ArticleScreen) and last.status.message.startswith(
+                    "Nguyễn Văn Thông 8/8"):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(last, ArticleScreen)
+        assert last.status.message == "Nguyễn Văn Thông 8/8 · article 3 of 3"
+        assert last.article.path == person.mentions[-1].path
+
+
+async def test_documents_tell_two_resolutions_apart_and_show_the_doubt(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        docs = screen.query_one("#documents-index", OptionList)
+        prompts = [str(docs.get_option_at_index(i).prompt) for i in range(docs.option_count)]
+        resolutions = [p for p in prompts if p.startswith("26-NQ/TW")]
+        assert len(resolutions) == 3
+        assert any("2013-07-30" in p for p in resolutions)
+        assert any("2022-11-03" in p for p in resolutions)
+        assert any("? which one" in p for p in resolutions)
+        directive = next(p for p in prompts if p.startswith("05-CT/TW"))
+        assert "3 articles" in directive
+        docs.highlighted = prompts.index(next(p for p in resolutions if "? which one" in p))
+        await pilot.pause()
+        details = str(screen.query_one("#document-details", Static).render())
+        assert "2 documents share this code" in details
+
+
+async def test_the_notes_of_every_article_and_opening_one(db_path: Path) -> None:
+    first = load(FIXTURES / "02_2023_standing_committee_party_committees.txt")
+    second = load(FIXTURES / "03_2022_north_central_region_resolution.txt")
+    store = Store(db_path)
+    for article, note in ((first, "about the office"), (second, "about the region")):
+        start = article.text.index("(Baonghean")
+        store.add(new_annotation(article, start, start + 20, note=note))
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        titles = {t.split("…")[0]: t for t in table_titles(screen)}
+        assert len(titles) == 7
+        await pilot.press("f5")
+        await pilot.pause()
+        notes = screen.query_one("#all-notes", OptionList)
+        shown = " ".join(str(notes.get_option_at_index(i).prompt)
+                         for i in range(notes.option_count))
+        assert "about the office" in shown and "about the region" in shown
+        ids = [notes.get_option_at_index(i).id for i in range(notes.option_count)]
+        notes.highlighted = next(i for i, option_id in enumerate(ids) if option_id)
+        await pilot.press("enter")
+        await opened(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert len(app.screen.anchored) == 1
+
+
+def test_a_directory_or_several_files_open_the_library(tmp_path: Path) -> None:
+    one = tmp_path / "a.txt"
+    one.write_text("Title\n\nText.\n", encoding="utf-8")
+    assert not is_library([str(one)])
+    assert is_library([str(tmp_path)])
+    assert is_library([str(one), str(one)])
