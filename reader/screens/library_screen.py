@@ -56,6 +56,10 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 VIEWS = ("articles", "people", "documents", "notes")
+BATCH_SECONDS = 0.25
+"""How often the indexing thread hands finished entries to the screen."""
+TABLE_REFRESH_SECONDS = 1.0
+"""How often the article table is redrawn while indexing goes on."""
 
 
 class LibraryScreen(Screen[None]):
@@ -94,6 +98,9 @@ class LibraryScreen(Screen[None]):
         self._people: list[LibraryPerson] = []
         self._documents: list[LibraryDocument] = []
         self._notes: dict[str, Annotation] = {}
+        self._resolved: dict[Path, str] = {}
+        self._filled: set[str] = {"articles"}
+        self._resumed_once = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -148,21 +155,33 @@ class LibraryScreen(Screen[None]):
         progress.display = self._to_index > 0
         self._update_header()
         table.focus()
-        self.set_interval(0.3, self._refresh_if_dirty)
+        self.set_interval(TABLE_REFRESH_SECONDS, self._refresh_if_dirty)
         self.run_worker(lambda: self._index(scan.pending), thread=True, group="index",
                         exclusive=True)
 
     def on_screen_resume(self) -> None:
         """Back from an article: notes may have changed."""
+        if not self._resumed_once:
+            self._resumed_once = True  # the first resume is the screen's own start
+            return
         self._load_notes()
-        self._fill_table()
-        self._fill_notes()
+        self._filled.clear()
+        self._apply_filter()
 
     # --- indexing in the background -------------------------------------------------------
 
     def _index(self, pending: Sequence[Path]) -> None:
+        """Index the files the cache did not know (background thread), handing the results
+        to the screen in batches so the screen stays responsive and indexing fast."""
+        batch: list[ArticleEntry] = []
+        last = time.monotonic()
         for entry in self.indexer.iter_index(pending):
-            self.app.call_from_thread(self._entry_indexed, entry)
+            batch.append(entry)
+            if time.monotonic() - last > BATCH_SECONDS:
+                self.app.call_from_thread(self._entries_indexed, batch)
+                batch, last = [], time.monotonic()
+        if batch:
+            self.app.call_from_thread(self._entries_indexed, batch)
         self.indexer.save()
         library = build_library(self.entries_snapshot())
         self.app.call_from_thread(self._library_ready, library)
@@ -171,10 +190,11 @@ class LibraryScreen(Screen[None]):
         """The entries known now (read from the worker thread after indexing)."""
         return list(self.entries.values())
 
-    def _entry_indexed(self, entry: ArticleEntry) -> None:
-        self.entries[entry.path] = entry
-        self.summaries[entry.path] = entry.summary
-        self._indexed += 1
+    def _entries_indexed(self, batch: list[ArticleEntry]) -> None:
+        for entry in batch:
+            self.entries[entry.path] = entry
+            self.summaries[entry.path] = entry.summary
+        self._indexed += len(batch)
         self.query_one(ProgressBar).update(progress=self._indexed)
         self._dirty = True
 
@@ -187,11 +207,12 @@ class LibraryScreen(Screen[None]):
     def _library_ready(self, library: Library) -> None:
         self.library = library
         self.query_one(ProgressBar).display = False
-        self._dirty = False
-        self._fill_table()
-        self._fill_people()
-        self._fill_documents()
-        self._fill_notes()
+        if self._dirty or self._to_index:
+            self._dirty = False
+            self._fill_table()
+        self._filled.discard("people")
+        self._filled.discard("documents")
+        self._apply_filter(only_if_needed=True)
         self._update_header()
 
     def _update_header(self) -> None:
@@ -225,7 +246,12 @@ class LibraryScreen(Screen[None]):
     def notes_of(self, summary: ArticleSummary) -> int:
         """How many notes the store keeps for an article (by content, else by file)."""
         by_id = self.notes_by_article.get(summary.id, 0) if summary.id else 0
-        return by_id or self.notes_by_path.get(str(summary.path.resolve()), 0)
+        if by_id or not self.notes_by_path:
+            return by_id
+        resolved = self._resolved.get(summary.path)
+        if resolved is None:
+            resolved = self._resolved[summary.path] = str(summary.path.resolve())
+        return self.notes_by_path.get(resolved, 0)
 
     # --- the article table ----------------------------------------------------------------
 
@@ -355,8 +381,13 @@ class LibraryScreen(Screen[None]):
                     options.highlighted = 0
                 options.action_select()
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, only_if_needed: bool = False) -> None:
+        """Refill the active view for the filter (with `only_if_needed`, only a view that
+        has not been filled since the data or the filter changed)."""
         active = self.query_one(TabbedContent).active
+        if only_if_needed and active in self._filled:
+            return
+        self._filled = {active}
         if active == "articles":
             self._fill_table()
         elif active == "people":
@@ -378,7 +409,7 @@ class LibraryScreen(Screen[None]):
     def action_show(self, view: str) -> None:
         """Switch to a view and move to its list."""
         self.query_one(TabbedContent).active = view
-        self._apply_filter()
+        self._apply_filter(only_if_needed=True)
         target = self._active_list()
         target.focus()
         if isinstance(target, OptionList) and target.highlighted is None and target.option_count:
@@ -386,7 +417,7 @@ class LibraryScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated, "#library-tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._apply_filter()
+        self._apply_filter(only_if_needed=True)
 
     def action_back(self) -> None:
         """Leave the filter, or a list of mentions, or clear the filter."""
