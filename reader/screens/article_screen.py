@@ -25,7 +25,7 @@ from reader.safe_text import one_line
 from reader.walk import LibraryWalk, same_file
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
-from reader.widgets.notes_list import NotesList, snippet
+from reader.widgets.notes_list import NotesList, placed, snippet
 from reader.widgets.outline import Outline
 from reader.widgets.sidebar import Sidebar
 from reader.widgets.status import StatusLine
@@ -177,13 +177,15 @@ class ArticleScreen(Screen[None]):
         self.refresh_marks()
 
     def _annotation_at(self, offset: int) -> Anchored | None:
-        best: Anchored | None = None
+        """The shortest highlight covering `offset`."""
+        best: tuple[int, Anchored] | None = None
         for item in self.anchored:
-            if item.status != "orphan" and item.start <= offset < item.end and (
-                best is None or item.end - item.start < best.end - best.start
+            span = placed(item)
+            if span is not None and span[0] <= offset < span[1] and (
+                best is None or span[1] - span[0] < best[0]
             ):
-                best = item
-        return best
+                best = (span[1] - span[0], item)
+        return best[1] if best else None
 
     def _cursor_annotation(self) -> Anchored | None:
         cursor = self.view.cursor
@@ -201,18 +203,18 @@ class ArticleScreen(Screen[None]):
         decorations: list[Decoration] = []
         notes: list[int] = []
         for item in self.anchored:
-            if item.status == "orphan":
+            span = placed(item)
+            if span is None:
                 continue
-            decorations.append(Decoration(item.start, item.end,
-                                          f"highlight--{item.annotation.color}"))
+            decorations.append(Decoration(*span, f"highlight--{item.annotation.color}"))
             if item.annotation.note:
-                notes.append(item.start)
+                notes.append(span[0])
         occ = self.occurrences
         if occ is not None:
-            for span in occ.spans:
-                style = "article--role-mention" if span.kind in ("role", "reference") else (
+            for mention in occ.spans:
+                style = "article--role-mention" if mention.kind in ("role", "reference") else (
                     "article--search" if occ.kind == "search" else "article--mention")
-                decorations.append(Decoration(span.start, span.end, style))
+                decorations.append(Decoration(mention.start, mention.end, style))
             current = occ.current
             if current is not None:
                 decorations.append(Decoration(current.start, current.end, "article--current"))
@@ -317,11 +319,12 @@ class ArticleScreen(Screen[None]):
         item = next((i for i in self.anchored if i.annotation.id == annotation_id), None)
         if item is None:
             return
-        if item.status == "orphan":
+        span = placed(item)
+        if span is None:
             self._orphan_dialog(item)
             return
-        self.view.scroll_to_offset(item.start)
-        self.view.cursor = (item.start, item.end)
+        self.view.scroll_to_offset(span[0])
+        self.view.cursor = span
         self.view.refresh_text()
         self.view.focus()
         shown = item.annotation.note or item.annotation.target.exact

@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
@@ -278,7 +279,8 @@ class LibraryScreen(Screen[None]):
         current = None
         if table.row_count and table.cursor_row >= 0:
             try:
-                current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+                current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)
+                                                       ).row_key.value
             except Exception:
                 current = None
         table.clear()
@@ -553,7 +555,7 @@ class LibraryScreen(Screen[None]):
                 title = note.article.title
                 rows.append(Option(Text(shorten(title or note.article.path, 90),
                                         style="bold underline"), disabled=True))
-            rows.append(Option(note_prompt(_Unplaced(note)), id=note.id))
+            rows.append(Option(note_prompt(note), id=note.id))
         options.set_options(rows or [Option(Text("No notes yet.", style="dim"), disabled=True)])
         self._notes = {n.id: n for n in notes}
 
@@ -571,12 +573,3 @@ class LibraryScreen(Screen[None]):
                         f"{shorten(note.article.title, 60)}", severity="warning")
             return
         self.reader_app.open_article(path, at=note.target.start)
-
-
-class _Unplaced:
-    """An annotation shown without anchoring (the library's notes list)."""
-
-    status = "exact"
-
-    def __init__(self, annotation: Annotation) -> None:
-        self.annotation = annotation

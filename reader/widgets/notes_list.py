@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotations.anchoring import Anchored
+from annotations.model import Annotation
 from articles import Article
 from reader.safe_text import one_line
 from reader.swatches import swatch
@@ -23,9 +24,15 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def note_prompt(item: Anchored) -> Text:
-    """Colour, quote, note and tags of one annotation."""
-    a = item.annotation
+def placed(item: Anchored) -> tuple[int, int] | None:
+    """Where an anchored annotation is now, or None for an orphan."""
+    if item.status == "orphan" or item.start is None or item.end is None:
+        return None
+    return item.start, item.end
+
+
+def note_prompt(a: Annotation, status: str = "exact") -> Text:
+    """Colour, quote, note and tags of one annotation (and how it re-anchored)."""
     text = Text.assemble(("▌", f"bold {swatch(a.color)}"))
     text.append(" " + snippet(a.target.exact), style="italic")
     if a.note:
@@ -35,8 +42,8 @@ def note_prompt(item: Anchored) -> Text:
     if a.tags:
         details.append(" ".join(f"#{t}" for t in a.tags))
     details.append(a.updated.strftime("%Y-%m-%d"))
-    if item.status in ("moved", "fuzzy"):
-        details.append("re-anchored" if item.status == "moved" else "re-anchored (text changed)")
+    if status in ("moved", "fuzzy"):
+        details.append("re-anchored" if status == "moved" else "re-anchored (text changed)")
     text.append("\n  " + one_line(" · ".join(details)), style="dim")
     return text
 
@@ -49,23 +56,27 @@ class NotesList(OptionList):
 
     def show(self, article: Article, items: Sequence[Anchored]) -> None:
         """Replace the list with `items`, anchored first by position, then the orphans."""
-        anchored = sorted((i for i in items if i.status != "orphan"), key=lambda i: i.start)
-        orphans = [i for i in items if i.status == "orphan"]
+        spans = {i.annotation.id: span for i in items if (span := placed(i)) is not None}
+        anchored = sorted((i for i in items if i.annotation.id in spans),
+                          key=lambda i: spans[i.annotation.id])
+        orphans = [i for i in items if i.annotation.id not in spans]
         options: list[Option | None] = []
         current_section: str | None = None
         for item in anchored:
-            section = article.section_at(item.start)
+            section = article.section_at(spans[item.annotation.id][0])
             title = section.title if section else "Title and byline"
             if title != current_section:
                 current_section = title
                 options.append(Option(Text(snippet(title, 60), style="bold underline"),
                                       disabled=True))
-            options.append(Option(note_prompt(item), id=item.annotation.id))
+            options.append(Option(note_prompt(item.annotation, item.status),
+                                  id=item.annotation.id))
         if orphans:
             options.append(Option(Text(f"Unanchored ({len(orphans)})", style="bold red"),
                                   disabled=True))
             for item in orphans:
-                options.append(Option(note_prompt(item), id=item.annotation.id))
+                options.append(Option(note_prompt(item.annotation, item.status),
+                                  id=item.annotation.id))
         if not options:
             options.append(Option(Text("No highlights yet: select text and press h.",
                                        style="dim"), disabled=True))

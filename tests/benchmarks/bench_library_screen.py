@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from textual.widgets import DataTable  # noqa: E402
+from textual.widgets import DataTable
 
-from annotations.store import Store  # noqa: E402
-from reader.app import ReaderApp  # noqa: E402
-from reader.screens.library_screen import LibraryScreen  # noqa: E402
-from tests.benchmarks.generate import generate_library  # noqa: E402
+from annotations.store import Store
+from reader.app import ReaderApp
+from reader.screens.library_screen import LibraryScreen
+from tests.benchmarks.generate import generate_library
 
 COUNT = 1000
 
