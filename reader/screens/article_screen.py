@@ -385,23 +385,19 @@ class ArticleScreen(Screen[None]):
 
     def action_next_occurrence(self) -> None:
         """Go to the next mention or search hit, wrapping at the end."""
-        if self.occurrences is None:
-            self.status.message = "Choose a person or a document, or search with /"
-            return
-        if self._step_walk(1):
-            return
-        self.occurrences = self.occurrences.step(1)
-        self.refresh_marks()
-        self._go_to_current()
+        self._step_occurrence(1)
 
     def action_previous_occurrence(self) -> None:
         """Go to the previous mention or search hit, wrapping at the start."""
+        self._step_occurrence(-1)
+
+    def _step_occurrence(self, delta: int) -> None:
         if self.occurrences is None:
             self.status.message = "Choose a person or a document, or search with /"
             return
-        if self._step_walk(-1):
+        if self._step_walk(delta):
             return
-        self.occurrences = self.occurrences.step(-1)
+        self.occurrences = self.occurrences.step(delta)
         self.refresh_marks()
         self._go_to_current()
 

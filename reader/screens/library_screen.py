@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,22 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 VIEWS = ("articles", "people", "documents", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPane:
+    """Who's who or the documents view: a list of entries, their details and mentions."""
+
+    index_id: str
+    details_id: str
+    mentions_id: str
+    empty: str
+
+
+PEOPLE = IndexPane("#people-index", "#person-details", "#person-mentions", "Nobody matches.")
+DOCUMENTS = IndexPane("#documents-index", "#document-details", "#document-mentions",
+                      "No document matches.")
+PANES = {pane.index_id: pane for pane in (PEOPLE, DOCUMENTS)}
 BATCH_SECONDS = 0.25
 """How often the indexing thread hands finished entries to the screen."""
 TABLE_REFRESH_SECONDS = 1.0
@@ -426,8 +443,8 @@ class LibraryScreen(Screen[None]):
         field = self.query_one("#library-filter", Input)
         focused = self.focused
         if focused is not None and focused.id in ("person-mentions", "document-mentions"):
-            index_id = "#people-index" if focused.id == "person-mentions" else "#documents-index"
-            self.query_one(index_id, OptionList).focus()
+            pane = PEOPLE if focused.id == "person-mentions" else DOCUMENTS
+            self.query_one(pane.index_id, OptionList).focus()
             return
         if field.value:
             field.value = ""
@@ -440,102 +457,89 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(HelpScreen([("Library", list(self.BINDINGS)),
                                          ("Everywhere", list(self.app.BINDINGS))]))
 
-    # --- who's who ------------------------------------------------------------------------
+    # --- who's who and documents --------------------------------------------------------
 
-    def _fill_people(self) -> None:
-        options = self.query_one("#people-index", OptionList)
-        if self.library is None:
-            options.set_options([Option(Text(f"Indexing… {self._indexed}/{self._to_index}",
-                                             style="dim"), disabled=True)])
-            return
-        words = fold(self.filter_text).split()
+    def _matching_people(self, words: list[str]) -> list[LibraryPerson]:
+        assert self.library is not None
         people = [p for p in self.library.people
                   if not words or all(w in fold(" ".join([p.name, *p.roles])) for w in words)]
-        people.sort(key=lambda p: (-len(p.mentions), p.key))
-        self._people = people
-        options.set_options([Option(person_prompt(p), id=f"p{i}") for i, p in enumerate(people)]
-                            or [Option(Text("Nobody matches.", style="dim"), disabled=True)])
-        if people:
-            options.highlighted = 0
-            self._show_person(people[0])
+        return sorted(people, key=lambda p: (-len(p.mentions), p.key))
 
-    def _show_person(self, person: LibraryPerson) -> None:
-        self.query_one("#person-details", Static).update(posts_text(person))
-        mentions = self.query_one("#person-mentions", OptionList)
-        mentions.set_options([Option(mention_prompt(m), id=f"m{i}")
-                              for i, m in enumerate(person.mentions)])
-
-    @on(OptionList.OptionHighlighted, "#people-index")
-    def _person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and self._people:
-            self._show_person(self._people[int(event.option.id[1:])])
-
-    @on(OptionList.OptionSelected, "#people-index")
-    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._show_person(self._people[int(event.option.id[1:])])
-            mentions = self.query_one("#person-mentions", OptionList)
-            mentions.focus()
-            mentions.highlighted = 0
-
-    @on(OptionList.OptionSelected, "#person-mentions")
-    def _person_mention_chosen(self, event: OptionList.OptionSelected) -> None:
-        people = self.query_one("#people-index", OptionList)
-        if people.highlighted is None or not event.option.id:
-            return
-        person = self._people[people.highlighted]
-        walk = LibraryWalk("person", person.key, person.name, person.mentions,
-                           int(event.option.id[1:]))
-        self.reader_app.open_article(walk.current.path, walk=walk)
-
-    # --- documents ------------------------------------------------------------------------
-
-    def _fill_documents(self) -> None:
-        options = self.query_one("#documents-index", OptionList)
-        if self.library is None:
-            options.set_options([Option(Text(f"Indexing… {self._indexed}/{self._to_index}",
-                                             style="dim"), disabled=True)])
-            return
-        words = fold(self.filter_text).split()
+    def _matching_documents(self, words: list[str]) -> list[LibraryDocument]:
+        assert self.library is not None
         docs = [d for d in self.library.documents
                 if not words or all(w in fold(" ".join([d.code, d.type, d.issuer or "",
                                                         d.subject or ""])) for w in words)]
-        docs.sort(key=lambda d: (-len(d.citations), d.key))
-        self._documents = docs
-        options.set_options([Option(document_prompt(d), id=f"d{i}") for i, d in enumerate(docs)]
-                            or [Option(Text("No document matches.", style="dim"),
-                                       disabled=True)])
-        if docs:
+        return sorted(docs, key=lambda d: (-len(d.citations), d.key))
+
+    def _fill_people(self) -> None:
+        self._fill_index(PEOPLE)
+
+    def _fill_documents(self) -> None:
+        self._fill_index(DOCUMENTS)
+
+    def _fill_index(self, pane: IndexPane) -> None:
+        """Fill who's who or the documents list for the filter; show the first entry."""
+        options = self.query_one(pane.index_id, OptionList)
+        if self.library is None:
+            options.set_options([Option(Text(f"Indexing… {self._indexed}/{self._to_index}",
+                                             style="dim"), disabled=True)])
+            return
+        words = fold(self.filter_text).split()
+        if pane is PEOPLE:
+            self._people = self._matching_people(words)
+            prompts = [person_prompt(p) for p in self._people]
+        else:
+            self._documents = self._matching_documents(words)
+            prompts = [document_prompt(d) for d in self._documents]
+        options.set_options([Option(prompt, id=f"e{i}") for i, prompt in enumerate(prompts)]
+                            or [Option(Text(pane.empty, style="dim"), disabled=True)])
+        if prompts:
             options.highlighted = 0
-            self._show_document(docs[0])
+            self._show_entry(pane, 0)
 
-    def _show_document(self, doc: LibraryDocument) -> None:
-        self.query_one("#document-details", Static).update(document_text(doc))
-        mentions = self.query_one("#document-mentions", OptionList)
-        mentions.set_options([Option(mention_prompt(m), id=f"m{i}")
-                              for i, m in enumerate(doc.mentions)])
+    def _show_entry(self, pane: IndexPane, index: int) -> None:
+        """Details and mentions of entry `index` of a pane's list."""
+        if pane is PEOPLE:
+            person = self._people[index]
+            details, mentions = posts_text(person), person.mentions
+        else:
+            doc = self._documents[index]
+            details, mentions = document_text(doc), doc.mentions
+        self.query_one(pane.details_id, Static).update(details)
+        self.query_one(pane.mentions_id, OptionList).set_options(
+            [Option(mention_prompt(m), id=f"m{i}") for i, m in enumerate(mentions)])
 
-    @on(OptionList.OptionHighlighted, "#documents-index")
-    def _document_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and self._documents:
-            self._show_document(self._documents[int(event.option.id[1:])])
+    def _walk(self, pane: IndexPane, index: int, mention: int) -> LibraryWalk:
+        """The library walk over entry `index`'s mentions, at `mention`."""
+        if pane is PEOPLE:
+            person = self._people[index]
+            return LibraryWalk("person", person.key, person.name, person.mentions, mention)
+        doc = self._documents[index]
+        return LibraryWalk("document", doc.key, doc.code, doc.mentions, mention)
 
-    @on(OptionList.OptionSelected, "#documents-index")
-    def _document_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionHighlighted, "#people-index, #documents-index")
+    def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        pane = PANES[f"#{event.option_list.id}"]
         if event.option.id:
-            self._show_document(self._documents[int(event.option.id[1:])])
-            mentions = self.query_one("#document-mentions", OptionList)
+            self._show_entry(pane, int(event.option.id[1:]))
+
+    @on(OptionList.OptionSelected, "#people-index, #documents-index")
+    def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
+        pane = PANES[f"#{event.option_list.id}"]
+        if event.option.id:
+            self._show_entry(pane, int(event.option.id[1:]))
+            mentions = self.query_one(pane.mentions_id, OptionList)
             mentions.focus()
             mentions.highlighted = 0
 
-    @on(OptionList.OptionSelected, "#document-mentions")
-    def _document_mention_chosen(self, event: OptionList.OptionSelected) -> None:
-        docs = self.query_one("#documents-index", OptionList)
-        if docs.highlighted is None or not event.option.id:
+    @on(OptionList.OptionSelected, "#person-mentions, #document-mentions")
+    def _mention_chosen(self, event: OptionList.OptionSelected) -> None:
+        pane = PEOPLE if event.option_list.id == "person-mentions" else DOCUMENTS
+        entries = self.query_one(pane.index_id, OptionList)
+        if entries.highlighted is None or not event.option.id:
             return
-        doc = self._documents[docs.highlighted]
-        walk = LibraryWalk("document", doc.key, doc.code, doc.mentions,
-                           int(event.option.id[1:]))
+        walk = self._walk(pane, entries.highlighted, int(event.option.id[1:]))
         self.reader_app.open_article(walk.current.path, walk=walk)
 
     # --- all notes ------------------------------------------------------------------------

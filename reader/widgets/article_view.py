@@ -4,7 +4,7 @@ builds styled strips only for the lines on screen, and keeps a reading cursor an
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -370,7 +370,7 @@ Drag with the mouse to select; click a name or a document to choose it.
 
     def _sentences_of(self, block_index: int) -> list[tuple[int, int]]:
         block = self.article.blocks[block_index]
-        return sentence_spans(self.article.text, block.start, block.end)
+        return self._sentences(block.start, block.end)
 
     def _block_index_at(self, offset: int) -> int:
         starts = [self.article.blocks[i].start for i in self._cursor_blocks]
@@ -411,60 +411,49 @@ Drag with the mouse to select; click a name or a document to choose it.
         self.place_cursor(self.top_offset())
         return True
 
-    def _move_sentence(self, step: int) -> None:
-        if not self._cursor_blocks or self._start_cursor():
-            return
-        assert self.cursor is not None
-        k = self._block_index_at(self.cursor[0])
-        while 0 <= k < len(self._cursor_blocks):
-            sentences = self._sentences_of(self._cursor_blocks[k])
-            if step > 0:
-                after = [s for s in sentences if s[0] >= self.cursor[1]]
-                if after:
-                    self._set_cursor(after[0])
-                    return
-            else:
-                before = [s for s in sentences if s[1] <= self.cursor[0]]
-                if before:
-                    self._set_cursor(before[-1])
-                    return
-            k += step
-
-    def _move_word(self, step: int) -> None:
+    def _move(self, step: int, spans_of: Callable[[int, int], list[tuple[int, int]]]) -> None:
+        """Move the cursor to the next (`step` 1) or previous (-1) span, as `spans_of` cuts a
+        block's text (sentences or words), crossing into the next block when needed."""
         if not self._cursor_blocks or self._start_cursor():
             return
         assert self.cursor is not None
         k = self._block_index_at(self.cursor[0])
         while 0 <= k < len(self._cursor_blocks):
             block = self.article.blocks[self._cursor_blocks[k]]
-            words = word_spans(self.article.text, block.start, block.end)
+            spans = spans_of(block.start, block.end)
             if step > 0:
-                after = [w for w in words if w[0] >= self.cursor[1]]
+                after = [span for span in spans if span[0] >= self.cursor[1]]
                 if after:
                     self._set_cursor(after[0])
                     return
             else:
-                before = [w for w in words if w[1] <= self.cursor[0]]
+                before = [span for span in spans if span[1] <= self.cursor[0]]
                 if before:
                     self._set_cursor(before[-1])
                     return
             k += step
 
+    def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
+        return sentence_spans(self.article.text, start, end)
+
+    def _words(self, start: int, end: int) -> list[tuple[int, int]]:
+        return word_spans(self.article.text, start, end)
+
     def action_next_sentence(self) -> None:
         """Move the cursor to the next sentence."""
-        self._move_sentence(1)
+        self._move(1, self._sentences)
 
     def action_previous_sentence(self) -> None:
         """Move the cursor to the previous sentence."""
-        self._move_sentence(-1)
+        self._move(-1, self._sentences)
 
     def action_next_word(self) -> None:
         """Move the cursor to the next word."""
-        self._move_word(1)
+        self._move(1, self._words)
 
     def action_previous_word(self) -> None:
         """Move the cursor to the previous word."""
-        self._move_word(-1)
+        self._move(-1, self._words)
 
     def action_toggle_visual(self) -> None:
         """Start (or drop) a keyboard selection at the cursor."""

@@ -42,33 +42,34 @@ def document_prompt(article: Article, doc: DocumentRef) -> Text:
     return text
 
 
-class PeopleList(OptionList):
+class EntityList(OptionList):
+    """Entries of one kind, one option each (ids "<prefix>-<index>"), separated by rules."""
+
+    def __init__(self, prompts: list[Text], prefix: str, empty: str, *,
+                 id: str | None = None) -> None:
+        options: list[Option | None] = []
+        for i, prompt in enumerate(prompts):
+            if i:
+                options.append(None)
+            options.append(Option(prompt, id=f"{prefix}-{i}"))
+        if not options:
+            options.append(Option(Text(empty, style="dim"), disabled=True))
+        super().__init__(*options, id=id, markup=False)
+
+
+class PeopleList(EntityList):
     """Everyone the article names; choosing a person marks and walks their mentions."""
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         self.article = article
-        options: list[Option | None] = []
-        for i, person in enumerate(article.people):
-            if i:
-                options.append(None)
-            options.append(Option(person_prompt(article, person), id=f"person-{i}"))
-        if not options:
-            options.append(Option(Text("No people found in this article.", style="dim"),
-                                  disabled=True))
-        super().__init__(*options, id=id, markup=False)
+        super().__init__([person_prompt(article, p) for p in article.people], "person",
+                         "No people found in this article.", id=id)
 
 
-class DocumentsList(OptionList):
+class DocumentsList(EntityList):
     """Every document the article cites; choosing one marks and walks its mentions."""
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         self.article = article
-        options: list[Option | None] = []
-        for i, doc in enumerate(article.documents):
-            if i:
-                options.append(None)
-            options.append(Option(document_prompt(article, doc), id=f"document-{i}"))
-        if not options:
-            options.append(Option(Text("No documents cited in this article.", style="dim"),
-                                  disabled=True))
-        super().__init__(*options, id=id, markup=False)
+        super().__init__([document_prompt(article, d) for d in article.documents], "document",
+                         "No documents cited in this article.", id=id)
