@@ -127,7 +127,7 @@ CREDIT_NOT_PEOPLE: frozenset[str] = _phrases(
 
 HONORIFICS: frozenset[str] = frozenset(
     """
-    comrade comrades mr mrs ms miss madam madame dr prof professor sir
+    comrade comrades mr mrs ms miss madam madame dr prof professor sir ong ba
     """.split()
 )
 """Words before a name that mark it as a person; "Mr."/"comrade" also introduce short forms."""

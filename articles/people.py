@@ -23,6 +23,8 @@ from articles.model import Block, Mention, Person
 from articles.roles import clean_role, equivalent, post_end, signature, starts_post
 from articles.scan import CAP_RUN, CAP_WORD, UPPER, WORD
 
+VIETNAMESE_HONORIFICS = frozenset({"ong", "ba"})
+"""Ông, Bà: honorifics only before a name; "Ba" is also a middle name (Xong Ba Cha)."""
 HONORIFIC_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(?P<h>[Cc]omrades?|COMRADE|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Prof|Professor|"
     r"Uncle|Sir|Mister|Ông|Bà|ông|bà)\.?\s+$"
@@ -252,9 +254,16 @@ class PeopleFinder:
         stands before it inside the run; (-1, False) when the run holds no name."""
         cue = False
         k = -1
+        if len(words) > 3 and fold(" ".join(words[:2])) == "dong chi":
+            # "Đồng chí Nguyễn Văn Thông": Vietnamese for "comrade".
+            cue, k = True, 1
         for i, w in enumerate(words):
+            if i <= k:
+                continue
             f = fold(w)
-            if f in HONORIFICS or f in ROLE_HEADS:
+            if (f in HONORIFICS and (i == 0 or f not in VIETNAMESE_HONORIFICS)) or (
+                f in ROLE_HEADS
+            ):
                 cue = True
                 k = i
             elif f in ORG_WORDS or f in NAME_STOPWORDS or (f in PLACES and i < len(words) - 2):

@@ -10,6 +10,7 @@ from articles.lexicon import FAMILY_NAMES, PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, 
 from articles.scan import UPPER
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CONNECTORS = frozenset({"of", "the", "and", "&", "for", "to"})
 _LOWER_OK = frozenset(
     {
@@ -74,8 +75,13 @@ def post_end(text: str, pos: int, limit: int) -> int:
             break
         word = m.group()
         folded = word.lower()
-        if _is_capitalised(word) or _ORDINAL.match(word):
+        if end == pos:
+            # The first word is the one the caller found the post by ("member", "Chairman").
             last_good = m.end()
+        elif _is_capitalised(word) or _ORDINAL.match(word):
+            last_good = m.end()
+        elif folded in ("and", "&") and starts_post(_WORD.findall(text, m.end(), limit)[:6]):
+            break  # "Secretary of X and Governor of Y": two posts, not one
         elif folded in _CONNECTORS:
             pass
         elif (folded in _LOWER_OK or folded in ROLE_HEADS) and end > pos:
