@@ -21,7 +21,7 @@ CREDIT = re.compile(
 )
 SOURCE_PREFIX = re.compile(
     r"\s*(?:\((?P<paren>[^()\n]{2,40})\)|(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{2,4})+|NDO|VNA|VOV|"
-    r"VTV|SGGP|VGP|VNS))\s*[-–—:]\s*"
+    r"VTV|SGGP|VGP|VNS))\s*[-–—:]+\s*"
 )
 FOOTER_MARKER = re.compile(
     r"^(?:Featured\b.*|Latest(?: news| articles)?|Related(?: news| articles| posts| stories)?:?|"
