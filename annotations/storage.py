@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,6 +188,135 @@ def drain_pending_deletions() -> None:
     _REAPER.drain()
 
 
+TAKE_WAIT_SECONDS = 0.5
+"""How long a write waits for a next version still being prepared before writing everything."""
+NEXT_SUFFIX = ".next"
+"""Suffix of a prepared next version of the file (see `NextVersion`)."""
+
+
+class NextVersion:
+    """The next version of the file, prepared in the background after each write: a temporary
+    file that already holds, and has synced to disk, the file's bytes up to where the next note
+    will be inserted. Adding a note then writes and syncs only the few kilobytes after that
+    point before the atomic rename, instead of the whole file; the write is exactly as durable
+    (the temporary file is complete and synced before it replaces the old one). When it is not
+    ready, or the file changed, the write falls back to writing everything."""
+
+    def __init__(self, source: Path, fingerprint: Fingerprint, table: str, length: int) -> None:
+        self.source = source
+        self.fingerprint = fingerprint
+        self.table = table
+        self.length = length
+        self._fd: int | None = None
+        self._path: Path | None = None
+        self._done = threading.Event()
+        self._mutex = threading.Lock()
+        self._dropped = False
+        _LIVE_NEXT.add(self)
+        threading.Thread(target=self._build, daemon=True, name="annotations-next").start()
+
+    def _build(self) -> None:
+        fd: int | None = None
+        name: str | None = None
+        try:
+            src = os.open(self.source, os.O_RDONLY)
+            try:
+                if _fingerprint(os.fstat(src)) != self.fingerprint:
+                    return  # replaced meanwhile: nothing to prepare from
+                prefix = f"{temp_prefix(self.source)}{os.getpid()}."
+                fd, name = tempfile.mkstemp(prefix=prefix, suffix=NEXT_SUFFIX,
+                                            dir=self.source.parent)
+                _copy_range(src, fd, self.length)
+                os.fsync(fd)
+            finally:
+                os.close(src)
+            with self._mutex:
+                if not self._dropped:
+                    self._fd, self._path, fd, name = fd, Path(name), None, None
+        except OSError:
+            pass
+        finally:
+            _close_and_remove(fd, name)
+            self._done.set()
+
+    def take(self, fingerprint: Fingerprint, table: str, at: int) -> tuple[int, Path] | None:
+        """The prepared file (its descriptor and name) if it fits a write that inserts into
+        `table` at byte `at` of the file with `fingerprint`; else None. A version still being
+        prepared is waited for: its remaining work is less than writing the file anew."""
+        if (fingerprint, table, at) != (self.fingerprint, self.table, self.length):
+            return None
+        if not self._done.wait(TAKE_WAIT_SECONDS):
+            return None
+        with self._mutex:
+            if self._dropped or self._fd is None or self._path is None:
+                return None
+            taken = (self._fd, self._path)
+            self._fd, self._path, self._dropped = None, None, True
+        return taken
+
+    def drop(self) -> None:
+        """Give up this version; its file is removed (now, or when it is finished)."""
+        _LIVE_NEXT.discard(self)
+        with self._mutex:
+            self._dropped = True
+            fd, path, self._fd, self._path = self._fd, self._path, None, None
+        _close_and_remove(fd, str(path) if path else None)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the preparation has finished (tests, benchmarks)."""
+        return self._done.wait(timeout)
+
+    def __del__(self) -> None:
+        # A store that is dropped takes its prepared file with it.
+        fd, path = self._fd, self._path
+        if fd is not None:
+            _close_and_remove(fd, str(path) if path else None)
+
+
+_LIVE_NEXT: weakref.WeakSet[NextVersion] = weakref.WeakSet()
+
+
+@atexit.register
+def _drop_unused_next_versions() -> None:
+    for version in list(_LIVE_NEXT):
+        version.drop()
+
+
+def _copy_range(src: int, dst: int, length: int) -> None:
+    """Copy the first `length` bytes of `src` to `dst`, in the kernel where it can."""
+    copied = 0
+    while copied < length:
+        try:
+            n = os.copy_file_range(src, dst, length - copied, copied, copied)
+        except (AttributeError, OSError):
+            n = 0
+        if n <= 0:
+            chunk = os.pread(src, min(1 << 20, length - copied), copied)
+            if not chunk:
+                raise OSError(errno.EIO, "the file became shorter while it was copied")
+            n = os.pwrite(dst, chunk, copied)
+        copied += n
+
+
+def _close_and_remove(fd: int | None, name: str | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    if name is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 class DurableStorage(Storage):
     """TinyDB storage over one JSON file with atomic, durable writes and a change-aware cache."""
 
@@ -203,6 +333,9 @@ class DurableStorage(Storage):
         (table name, document id): write() then splices it into the previous bytes."""
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk; not by this process's own writes."""
+        self._next: NextVersion | None = None
+        self.prepare_next = True
+        """Prepare the next version of the file in the background after each write."""
 
     # Reading ------------------------------------------------------------------------------
 
@@ -254,6 +387,16 @@ class DurableStorage(Storage):
         """Forget the cached data: the next read() reads the file again."""
         self._data, self._fingerprint, self._missing = None, None, False
         self._encoded, self.append_hint = None, None
+        self._drop_next()
+
+    def _drop_next(self) -> None:
+        if self._next is not None:
+            self._next.drop()
+            self._next = None
+
+    def wait_for_next(self, timeout: float | None = None) -> bool:
+        """Wait until the next version of the file is prepared (benchmarks, tests)."""
+        return self._next.wait(timeout) if self._next is not None else True
 
     @property
     def exists(self) -> bool:
@@ -270,34 +413,59 @@ class DurableStorage(Storage):
             meta = {schema.SCHEMA_DOC: {"version": schema.SCHEMA_VERSION}}
             data = {schema.META: meta, **{k: v for k, v in data.items() if k != schema.META}}
             encoded = None
+            prepared: tuple[int, Path, int] | None = None
             if hint is not None and self._encoded is not None:
                 table, doc_id = hint
+                span = self._encoded.spans.get(table)
+                if span is not None and self._next is not None and self._fingerprint is not None:
+                    # The new note goes just before the table's closing brace: every byte
+                    # before that point is already in the prepared file.
+                    taken = self._next.take(self._fingerprint, table, span[1] - 1)
+                    if taken is not None:
+                        prepared = (*taken, span[1] - 1)
                 encoded = encode_append(self._encoded, table, doc_id, data[table][doc_id])
             if encoded is None:
+                if prepared is not None:
+                    _close_and_remove(prepared[0], str(prepared[1]))
+                    prepared = None
                 encoded = encode(data)
-            fingerprint = self._replace(encoded.payload)
+            self._drop_next()
+            fingerprint = self._replace(encoded.payload, prepared)
         except BaseException:
             self.invalidate()
             raise
         self._data, self._fingerprint, self._missing = data, fingerprint, False
         self._encoded = encoded
+        span = encoded.spans.get(schema.ANNOTATIONS)
+        if self.prepare_next and span is not None:
+            self._next = NextVersion(self.path, fingerprint, schema.ANNOTATIONS, span[1] - 1)
 
-    def _replace(self, payload: bytes | bytearray) -> Fingerprint:
+    def _replace(self, payload: bytes | bytearray,
+                 prepared: tuple[int, Path, int] | None = None) -> Fingerprint:
+        """Write `payload` to a temporary file, sync it, rename it over the file, sync the
+        directory. With `prepared` (a next version's descriptor, name and length, holding
+        `payload[:length]` already synced), only the bytes after `length` are written."""
         directory = self.path.parent
         try:
             make_private_dirs(directory)
             if not self._cleaned:
                 self.remove_stale_temp_files()
                 self._cleaned = True
-            fd, tmp_name = _mkstemp(directory, temp_prefix(self.path))
+            if prepared is not None:
+                fd, tmp_name, written = prepared[0], str(prepared[1]), prepared[2]
+            else:
+                fd, tmp_name = _mkstemp(directory, temp_prefix(self.path))
+                written = 0
         except OSError as exc:
             raise StoreWriteError(self.path, f"cannot write: {_problem(exc)}") from None
         tmp = Path(tmp_name)
         try:
             try:
-                view = memoryview(payload)
+                view = memoryview(payload)[written:]
                 while view:
-                    view = view[os.write(fd, view) :]
+                    n = os.pwrite(fd, view, written)
+                    view, written = view[n:], written + n
+                os.ftruncate(fd, written)
                 stamp = self._next_mtime()
                 os.utime(fd, ns=(stamp, stamp))
                 os.fsync(fd)
@@ -352,12 +520,21 @@ class DurableStorage(Storage):
         except OSError:
             return
         for name in names:
-            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    os.unlink(self.path.parent / name)
+            if not name.startswith(prefix):
+                continue
+            if name.endswith(NEXT_SUFFIX):
+                # A prepared next version is another running process's until it exits.
+                pid = name[len(prefix):].split(".", 1)[0]
+                if not pid.isdigit() or _pid_alive(int(pid)):
+                    continue
+            elif not name.endswith(TEMP_SUFFIX):
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(self.path.parent / name)
 
     def close(self) -> None:
-        """Nothing to close: no file stays open between operations."""
+        """Give up the prepared next version (its temporary file is removed)."""
+        self._drop_next()
 
 
 def _mkstemp(directory: Path, prefix: str) -> tuple[int, str]:

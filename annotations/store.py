@@ -203,10 +203,15 @@ class Store:
     use from several threads, and from several processes on the same file.
     """
 
-    def __init__(self, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(self, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT,
+                 prepare_next: bool = True) -> None:
+        """A store on `path` (created on the first write). With `prepare_next`, the next version
+        of the file is prepared in the background after each write, so that adding a note
+        syncs only the bytes it adds (see `storage.NextVersion`)."""
         self.path = Path(path)
         self._real = Path(os.path.realpath(self.path))  # a symlinked file stays a symlink
         self._storage = DurableStorage(self._real)
+        self._storage.prepare_next = prepare_next
         self._db = _TinyDB(storage=lambda: self._storage)
         self._tables: dict[str, _Table] = {
             name: cast(_Table, self._db.table(name, cache_size=0))
@@ -245,6 +250,11 @@ class Store:
         with _gc_paused():
             found = [self._get(i) for i in ids]
         return [a for a in found if a is not None]
+
+    def settle(self, timeout: float | None = 10.0) -> bool:
+        """Wait until the work a write starts in the background (preparing the next version
+        of the file) has finished; True if it has. Nothing durable depends on it."""
+        return self._storage.wait_for_next(timeout)
 
     def check(self) -> None:
         """Load and validate the whole file; StoreError when it cannot be used. Never writes."""
