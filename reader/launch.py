@@ -9,7 +9,6 @@ from pathlib import Path
 from annotations.paths import resolve_db_path
 from annotations.store import Store
 from articles import Article, load, sample_path
-from articles.indexer import Indexer
 from reader.errors import EXIT_OK, BadInput
 
 
@@ -19,6 +18,8 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            from articles.indexer import Indexer  # only a library needs the indexer
+
             found = Indexer.list_files([path])
             if not found:
                 raise BadInput(f"{path}: no article files (*.txt) in this directory")

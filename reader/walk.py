@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from articles.library import LibraryMention
+if TYPE_CHECKING:
+    from articles.library import LibraryMention
 
 WalkKind = Literal["person", "document"]
 

@@ -18,7 +18,6 @@ from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
 from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
 from articles import Article, find_entities
-from articles.library_entry import normalise_code
 from articles.search import find_all
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
@@ -246,6 +245,8 @@ class ArticleScreen(Screen[None]):
                          None)
             spans = self.article.people[found].mentions if found is not None else ()
         else:
+            from articles.library_entry import normalise_code
+
             code = normalise_code(walk.label)
             found = next((i for i, d in enumerate(self.article.documents)
                           if normalise_code(d.code) == code), None)
