@@ -436,8 +436,9 @@ class ArticleScreen(Screen[None]):
         if self.view.selected_range() is not None:
             self.view.clear_selection()
             return
-        if self.occurrences is None and len(self.app.screen_stack) > 2:
-            self.app.pop_screen()  # back to the library
+        from_library = len(self.app.screen_stack) > 2
+        if from_library and (self.occurrences is None or self.walk is not None):
+            self.app.pop_screen()  # back to the library (where the walk was started)
             return
         self.occurrences = None
         self.walk = None
