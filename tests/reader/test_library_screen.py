@@ -163,6 +163,9 @@ async def test_n_continues_through_mentions_across_articles_in_date_order(db_pat
         assert isinstance(last, ArticleScreen)
         assert last.status.message == "Nguyễn Văn Thông 8/8 · article 3 of 3"
         assert last.article.path == person.mentions[-1].path
+        await pilot.press("escape")  # one key back to the library the walk started from
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
 
 
 async def test_documents_tell_two_resolutions_apart_and_show_the_doubt(db_path: Path) -> None:
