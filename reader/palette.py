@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from reader.screens.article_screen import ArticleScreen
 
 
-def _safe_highlight(query: str, candidate: str, matcher_score: float,
-                    offsets: tuple[int, ...]) -> Content:
+def _safe_highlight(candidate: str, offsets: tuple[int, ...]) -> Content:
+    """`candidate` as plain text (never markup) with the matched characters reversed."""
     content = Content(candidate)
     for offset in offsets:
         if offset < len(candidate) and not candidate[offset].isspace():
@@ -67,5 +67,5 @@ class ArticleCommands(Provider):
             folded = fold(label)
             score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
             if score > 0:
-                display = _safe_highlight(query, label, score, tuple(offsets))
+                display = _safe_highlight(label, tuple(offsets))
                 yield Hit(score, display, command, text=label, help=help_text)
