@@ -51,7 +51,14 @@ class SerialWorker:
                     if self._pending == 0:
                         self._idle.set()
 
-        return self._executor.submit(run)
+        try:
+            return self._executor.submit(run)
+        except RuntimeError:
+            # Shut down already (the app is closing): do it now, on this thread.
+            run()
+            done: Future[Any] = Future()
+            done.set_result(None)
+            return done
 
     def _safe_deliver(self, callback: Callable[[], None]) -> None:
         # When the UI has gone (shutting down) the write itself is already durable.
