@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
 
 from annotations.anchoring import Anchored, anchor_all
@@ -21,6 +20,7 @@ from articles import Article, find_entities
 from articles.search import find_all
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
+from reader.screens.base import ReaderScreen
 from reader.walk import LibraryWalk, same_file
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
@@ -30,11 +30,10 @@ from reader.widgets.sidebar import Sidebar
 from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
     from reader.dialogs.note_editor import NoteDraft
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ReaderScreen):
     """Read one article: sections, people, documents, highlights and notes."""
 
     BINDINGS = [
@@ -68,14 +67,6 @@ class ArticleScreen(Screen[None]):
         self.reading_offset = 0
         self._pending_tab: str | None = None
         self._leaving = False
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed."""
-        from reader.app import ReaderApp
-
-        assert isinstance(self.app, ReaderApp)
-        return self.app
 
     # --- composition ----------------------------------------------------------------------
 

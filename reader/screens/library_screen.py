@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -40,6 +39,7 @@ from articles.library import (
 )
 from articles.library_entry import ArticleEntry
 from reader.safe_text import one_line
+from reader.screens.base import ReaderScreen
 from reader.walk import LibraryWalk
 from reader.widgets.library_views import (
     COLUMNS,
@@ -55,7 +55,7 @@ from reader.widgets.library_views import (
 from reader.widgets.notes_list import note_prompt
 
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
+    pass
 
 VIEWS = ("articles", "people", "documents", "notes")
 
@@ -80,7 +80,7 @@ TABLE_REFRESH_SECONDS = 1.0
 """How often the article table is redrawn while indexing goes on."""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(ReaderScreen):
     """Many articles, one index of the officials and documents across them."""
 
     BINDINGS = [
@@ -119,14 +119,6 @@ class LibraryScreen(Screen[None]):
         self._resolved: dict[Path, str] = {}
         self._filled: set[str] = {"articles"}
         self._resumed_once = False
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed."""
-        from reader.app import ReaderApp
-
-        assert isinstance(self.app, ReaderApp)
-        return self.app
 
     # --- composition ----------------------------------------------------------------------
 
