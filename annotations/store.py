@@ -12,9 +12,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import filelock
 import orjson
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -32,6 +31,9 @@ from annotations.errors import (
 )
 from annotations.model import Annotation, ArticleLike, ArticleRef
 from annotations.storage import DurableStorage, fsync_dir, make_private_dirs
+
+if TYPE_CHECKING:
+    import filelock
 
 JSONValue = Any
 """A value that orjson can serialise (settings are small UI state: theme name, last colour)."""
@@ -217,9 +219,8 @@ class Store:
             name: cast(_Table, self._db.table(name, cache_size=0))
             for name in (schema.ANNOTATIONS, schema.SETTINGS, schema.POSITIONS)
         }
-        self._lock = filelock.FileLock(
-            f"{self._real}.lock", timeout=lock_timeout, mode=0o600, thread_local=False
-        )
+        self._lock_timeout = lock_timeout
+        self._lock: filelock.FileLock | None = None  # made on the first write
         self._mutex = threading.RLock()
         self._index = _Index()
         self._seen_generation = -1
@@ -317,19 +318,25 @@ class Store:
                 raise StoreWriteError(
                     self._real, f"cannot create the directory: {exc.strerror or exc}"
                 ) from None
+            import filelock  # imported on the first write: opening the reader needs no lock
+
+            if self._lock is None:
+                self._lock = filelock.FileLock(f"{self._real}.lock", timeout=self._lock_timeout,
+                                               mode=0o600, thread_local=False)
+            lock = self._lock
             try:
-                self._lock.acquire()
+                lock.acquire()
             except filelock.Timeout:
                 raise StoreLockTimeout(
                     self._real,
-                    f"another process has held the lock for over {self._lock.timeout:g} s",
+                    f"another process has held the lock for over {self._lock_timeout:g} s",
                 ) from None
             except OSError as exc:
                 raise StoreWriteError(self._real, f"cannot lock: {exc.strerror or exc}") from None
             try:
                 yield
             finally:
-                self._lock.release()
+                lock.release()
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:

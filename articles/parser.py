@@ -7,10 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from articles.blocks import classify
-from articles.documents import find_documents
 from articles.metadata import parse_byline, photo_credits, source_of
 from articles.model import Article
-from articles.people import find_people
 from articles.sections import build_sections
 from articles.textio import canonicalize, read_text
 
@@ -27,6 +25,9 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
     even for 1 MB) and people and documents are left for `find_entities`, so a long article can
     be shown at once and its index filled in afterwards."""
     text = canonicalize(text)
+    if entities:
+        from articles.documents import find_documents  # not needed for the layout alone
+        from articles.people import find_people
     blocks = classify(text)
     title_block = next((b for b in blocks if b.kind == "title"), None)
     byline_block = next((b for b in blocks if b.kind == "byline"), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -13,14 +13,18 @@ from textual.message import Message
 from textual.screen import Screen
 
 from annotations.errors import StoreError
-from annotations.model import COLORS, Annotation
-from annotations.store import Store
-from articles import Article, ArticleError, load
+from annotations.model import COLORS
+from articles.errors import ArticleError
 from reader.background import SerialWorker
 from reader.palette import ArticleCommands
 from reader.screens.article_screen import ArticleScreen
-from reader.walk import LibraryWalk
 from reader.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from annotations.model import Annotation
+    from annotations.store import Store
+    from articles import Article
+    from reader.walk import LibraryWalk
 
 T = TypeVar("T")
 DEFAULT_THEME = "textual-dark"
@@ -59,25 +63,32 @@ class ReaderApp(App[None]):
         self.highlight_color = self._setting("highlight_color", COLORS[0], str)
         if self.highlight_color not in COLORS:
             self.highlight_color = COLORS[0]
-
-    # --- start and stop -------------------------------------------------------------------
-
-    def on_mount(self) -> None:
+        # The theme is set before the first screen is composed, so it is styled only once.
         theme = self._forced_theme or self._setting("theme", DEFAULT_THEME, str)
         if theme in self.available_themes:
             self.theme = theme
+
+    # --- start and stop -------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        # One article is the first screen itself, so it is composed and painted with the app.
+        if self.library_files is None and self.articles:
+            return ArticleScreen(self.articles[0])
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
         self._started = True
         if self.library_files is not None:
             from reader.screens.library_screen import LibraryScreen
 
             self.push_screen(LibraryScreen(self.library_files))
-        else:
-            self.push_screen(ArticleScreen(self.articles[0]))
 
     def open_article(self, path: Path, *, walk: LibraryWalk | None = None,
                      at: int | None = None, replace: bool = False) -> ArticleScreen | None:
         """Open an article of the library (at a walk's mention, or at offset `at`); with
         `replace`, in place of the article on screen. An unreadable file is reported."""
+        from articles import load
+
         try:
             article = load(path)
         except ArticleError as error:

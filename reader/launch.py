@@ -8,7 +8,7 @@ from pathlib import Path
 
 from annotations.paths import resolve_db_path
 from annotations.store import Store
-from articles import Article, load, sample_path
+from articles import Article
 from reader.errors import EXIT_OK, BadInput
 
 
@@ -31,25 +31,13 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     return files
 
 
-LAYOUT_FIRST = 200_000
-"""Articles longer than this (in bytes) open with their layout at once; people and documents
-are found in the background."""
-
-
-def open_article(path: Path) -> Article:
-    """Load an article for reading: a long one is parsed for its layout only, at first."""
-    try:
-        large = path.stat().st_size > LAYOUT_FIRST
-    except OSError:
-        large = False
-    return load(path, entities=not large)
-
-
 def load_articles(paths: Sequence[str]) -> list[Article]:
-    """The articles to open; the bundled sample when no path is given."""
-    if not paths:
-        return [load(sample_path())]
-    return [open_article(p) for p in article_files(paths)]
+    """The articles to open (the bundled sample when no path is given), parsed for their layout
+    only: the screen shows the text at once, and finds people and documents just after."""
+    from articles import load, sample_path
+
+    files = article_files(paths) if paths else [sample_path()]
+    return [load(p, entities=False) for p in files]
 
 
 def is_library(paths: Sequence[str]) -> bool:

@@ -12,12 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent
+from textual.widgets import Input, OptionList, Static
 
-from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
-from articles import Article, find_entities
-from articles.search import find_all
+from articles import Article
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
 from reader.screens.base import ReaderScreen
@@ -25,12 +23,12 @@ from reader.walk import LibraryWalk, same_file
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, placed, snippet
-from reader.widgets.outline import Outline
-from reader.widgets.sidebar import Sidebar
 from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from annotations.anchoring import Anchored
     from reader.dialogs.note_editor import NoteDraft
+    from reader.widgets.outline import Outline
 
 
 class ArticleScreen(ReaderScreen):
@@ -71,18 +69,18 @@ class ArticleScreen(ReaderScreen):
     # --- composition ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The first frame holds only what the reader sees at once: header, text, status. The
+        # outline, search field, footer and sidebar are mounted just after it is painted, into
+        # places of their final size, so nothing moves when they come.
         yield ArticleHeader(self.article, id="article-header")
         with Horizontal(id="body"):
-            with Vertical(id="outline-pane"):
-                yield Outline(self.article, id="outline")
+            yield Vertical(id="outline-pane")
             yield ArticleView(self.article, id="article")
             with Vertical(id="sidebar-slot"):
                 yield Static(Text("Finding people and documents…", style="dim"),
                              id="sidebar-wait", markup=False)
-        yield Input(placeholder="Search (diacritics and case ignored); enter to jump, "
-                    "escape to close", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Static(id="footer-slot")
 
     @property
     def view(self) -> ArticleView:
@@ -110,29 +108,47 @@ class ArticleScreen(ReaderScreen):
         # The text is painted first; marks, notes and the sidebar follow a moment later.
         self.call_after_refresh(self._after_first_paint)
 
-    def _after_first_paint(self) -> None:
+    async def _after_first_paint(self) -> None:
+        from textual.widgets import Footer
+
+        from reader.widgets.outline import Outline
+
         self.reload_annotations()
         if self.article.entities_found:
-            self._mount_sidebar()
+            await self._mount_sidebar()
         else:
             self.run_worker(self._find_entities, thread=True, exclusive=True, group="entities")
+        await self.query_one("#outline-pane", Vertical).mount(
+            Outline(self.article, at=self.reading_offset, id="outline"))
+        await self.mount(Input(placeholder="Search (diacritics and case ignored); enter to "
+                               "jump, escape to close", id="search"), before="#status")
+        await self.query_one("#footer-slot", Static).remove()
+        await self.mount(Footer())
+        self.refresh_bindings()  # the footer fills itself when the bindings change
 
     def _find_entities(self) -> None:
+        from articles import find_entities
+
         article = find_entities(self.article)
         self.app.call_from_thread(self._entities_found, article)
 
     def _entities_found(self, article: Article) -> None:
         self.article = article
         self.view.article = article
-        self._mount_sidebar()
+        self.call_later(self._mount_sidebar)
 
-    def _mount_sidebar(self) -> None:
+    async def _mount_sidebar(self) -> None:
+        from reader.widgets.sidebar import Sidebar
+
         slot = self.query_one("#sidebar-slot", Vertical)
-        slot.remove_children()
-        slot.mount(Sidebar(self.article, id="sidebar-panel"))
-        self.call_after_refresh(self._sidebar_mounted)
+        await slot.remove_children()
+        await slot.mount(Sidebar(self.article, id="sidebar-panel"))
+        self._sidebar_mounted()
 
     def _sidebar_mounted(self) -> None:
+        if not self.sidebar_ready:  # its tabs are still being composed
+            self.call_after_refresh(self._sidebar_mounted)
+            return
         self.show_annotations(self.anchored)
         if self.walk is not None and self.occurrences is None:
             self._follow_walk(self.walk)
@@ -143,7 +159,20 @@ class ArticleScreen(ReaderScreen):
     @property
     def sidebar_ready(self) -> bool:
         """Whether the People, Documents and Notes tabs are mounted."""
-        return bool(self.query("#sidebar-panel"))
+        return bool(self.query("#notes-list"))
+
+    @property
+    def outline(self) -> Outline | None:
+        """The outline of sections (None until mounted, just after the first paint)."""
+        from reader.widgets.outline import Outline
+
+        found = self.query("#outline")
+        return found.first(Outline) if found else None
+
+    @property
+    def complete(self) -> bool:
+        """Whether everything is mounted: outline, search field, footer and sidebar."""
+        return self.sidebar_ready and self.outline is not None and bool(self.query("#search"))
 
     def on_unmount(self) -> None:
         self.reader_app.save_position(self.article, self.reading_offset)
@@ -152,6 +181,8 @@ class ArticleScreen(ReaderScreen):
 
     def reload_annotations(self) -> None:
         """Anchor this article's annotations from the store and show them."""
+        from annotations.anchoring import anchor_all
+
         annotations = self.reader_app.store_annotations(self.article)
         self.show_annotations(anchor_all(self.article.text, annotations))
 
@@ -163,6 +194,8 @@ class ArticleScreen(ReaderScreen):
             count = len(anchored)
             orphans = sum(1 for a in anchored if a.status == "orphan")
             label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
+            from textual.widgets import TabbedContent
+
             self.query_one(TabbedContent).get_tab("notes").label = label
         self.refresh_marks()
 
@@ -290,6 +323,8 @@ class ArticleScreen(ReaderScreen):
 
     def search(self, query: str) -> None:
         """Mark every match of `query` and go to the first one after the reading position."""
+        from articles.search import find_all
+
         self._search_query = query
         spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))
         occ = Occurrences("search", query, f"“{one_line(query)}”", spans)
@@ -345,7 +380,9 @@ class ArticleScreen(ReaderScreen):
 
     def on_article_view_reading_position(self, event: ArticleView.ReadingPosition) -> None:
         self.reading_offset = event.offset
-        self.query_one("#outline", Outline).follow(event.offset)
+        outline = self.outline
+        if outline is not None:
+            outline.follow(event.offset)
         total = max(1, len(self.article.text))
         self.status.progress = min(100, event.offset * 100 // total)
 
@@ -395,6 +432,8 @@ class ArticleScreen(ReaderScreen):
 
     def action_search(self) -> None:
         """Open the search field."""
+        if not self.query("#search"):
+            return
         field = self.query_one("#search", Input)
         field.value = self._search_query
         field.add_class("open")
@@ -413,13 +452,16 @@ class ArticleScreen(ReaderScreen):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         if len(event.value.strip()) >= 2:
+            from articles.search import find_all
+
             spans = find_all(self.article.text, event.value, limit=10_000)
             self.status.message = f"“{one_line(event.value)}”: {len(spans)} matches"
 
     def action_clear(self) -> None:
         """Close the search field, drop the selection and the marks of what was chosen."""
-        field = self.query_one("#search", Input)
-        if field.has_class("open"):
+        fields = self.query("#search")
+        field = fields.first(Input) if fields else None
+        if field is not None and field.has_class("open"):
             field.remove_class("open")
             self.remove_class("-searching")
             self.view.focus()
@@ -443,6 +485,8 @@ class ArticleScreen(ReaderScreen):
             self._pending_tab = tab  # shown as soon as the sidebar is there
             self.status.message = "Finding people and documents…"
             return
+        from textual.widgets import TabbedContent
+
         self.query_one(TabbedContent).active = tab
         options = self.query_one(f"#{tab}-list", OptionList)
         options.focus()
@@ -451,7 +495,9 @@ class ArticleScreen(ReaderScreen):
 
     def action_focus_outline(self) -> None:
         """Move to the outline."""
-        self.query_one("#outline", Outline).focus()
+        outline = self.outline
+        if outline is not None:
+            outline.focus()
 
     def action_focus_text(self) -> None:
         """Move to the article text."""
@@ -597,6 +643,8 @@ class ArticleScreen(ReaderScreen):
         items = [i for i in self.anchored if i.annotation.id not in
                  {removed, annotation.id if annotation else None}]
         if annotation is not None:
+            from annotations.anchoring import anchor_all
+
             items.extend(anchor_all(self.article.text, [annotation]))
         self.show_annotations(items)
 

@@ -4,11 +4,13 @@ builds styled strips only for the lines on screen, and keeps a reading cursor an
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -27,6 +29,19 @@ from reader.widgets.wrapping import Layout, cell_to_char, layout
 GUTTER = 2
 MAX_TEXT_WIDTH = 100
 CURSOR_KINDS = BODY_KINDS | {"title"}
+
+
+def styled_segments(text: str, spans: Sequence[tuple[int, int, Style]]) -> list[Segment]:
+    """`text` cut where the styles of `spans` (start, end, style) change; where spans overlap,
+    later ones are laid over earlier ones (as rich's Text does, without its cost)."""
+    if len(spans) == 1 and spans[0][0] <= 0 and spans[0][1] >= len(text):
+        return [Segment(text, spans[0][2])] if text else []
+    cuts = sorted({0, len(text), *(max(0, min(len(text), p)) for s in spans for p in s[:2])})
+    segments: list[Segment] = []
+    for left, right in itertools.pairwise(cuts):
+        covering = [style for start, end, style in spans if start <= left and right <= end]
+        segments.append(Segment(text[left:right], Style.combine(covering) if covering else None))
+    return segments
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -157,11 +172,21 @@ Drag with the mouse to select; click a name or a document to choose it.
         elif top is not None:
             self.scroll_to_offset(top, top=True)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # Lay the text out as soon as the size is known: the first frame is painted before the
+        # Resize event arrives, and should already show the text at its width and position.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if size.width:
+            self._relayout()
+        return changed
+
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
     def on_mount(self) -> None:
-        self._relayout()
+        if self.size.width:
+            self._relayout()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -188,7 +213,8 @@ Drag with the mouse to select; click a name or a document to choose it.
             return
         line = self.line_of(offset)
         y = line if top else max(0, line - self.size.height // 3)
-        self.scroll_to(y=y, animate=False, immediate=True)
+        # Forced: just laid out, the scrollbar may not be shown yet, which forbids scrolling.
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def ensure_visible(self, start: int, end: int) -> None:
         """Scroll as little as needed to show the range."""
@@ -231,6 +257,13 @@ Drag with the mouse to select; click a name or a document to choose it.
             style = self._styles[name] = self.get_component_rich_style(name, partial=True)
         return style
 
+    def _base_style(self) -> Style:
+        """The view's own style (kept until the styles change, like the component styles)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _decorations_in(self, start: int, end: int) -> Sequence[Decoration]:
         first = bisect.bisect_left(self._decoration_starts, start - self._longest)
         last = bisect.bisect_left(self._decoration_starts, end)
@@ -246,36 +279,30 @@ Drag with the mouse to select; click a name or a document to choose it.
         if strip is None:
             strip = self._build_line(index)
             self._cache[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, self._base_style())
 
     def _build_line(self, index: int) -> Strip:
         lay = self._layout
-        base = self.rich_style
+        base = self._base_style()
         if index >= len(lay) or lay.blocks[index] < 0:
             return Strip.blank(GUTTER, base).apply_offsets(0, index) if index < len(lay) else (
                 Strip.blank(GUTTER, base)
             )
         start, end = lay.starts[index], lay.ends[index]
         block = self.article.blocks[lay.blocks[index]]
-        text = Text(visible(self.article.text[start:end]))
-        # Text.render() drops a Text's own style, so the base style goes in as a span.
-        text.stylize_before(base + self._style(f"article--{block.kind}"))
+        text = visible(self.article.text[start:end])
+        spans = [(0, len(text), base + self._style(f"article--{block.kind}"))]
         for dec in self._decorations_in(start, max(end, start + 1)):
-            text.stylize(
-                self._style(dec.style), max(dec.start, start) - start, min(dec.end, end) - start
-            )
+            spans.append((max(dec.start, start) - start, min(dec.end, end) - start,
+                          self._style(dec.style)))
         for sel_start, sel_end, style in self._selection_spans():
             if sel_start < end and sel_end > start:
-                text.stylize(
-                    self._style(style), max(sel_start, start) - start, min(sel_end, end) - start
-                )
+                spans.append((max(sel_start, start) - start, min(sel_end, end) - start,
+                               self._style(style)))
         marker = any(start <= n < end for n in self._note_starts) if self._note_starts else False
-        gutter = Text("✎ " if marker else "  ")
-        gutter.stylize_before(base + self._style("article--note-marker"))
-        console = self.app.console
-        gutter_strip = Strip(list(gutter.render(console)), GUTTER)
-        text_strip = Strip(list(text.render(console)), text.cell_len).apply_offsets(0, index)
-        return Strip.join([gutter_strip, text_strip])
+        gutter = Segment("✎ " if marker else "  ", base + self._style("article--note-marker"))
+        text_strip = Strip(styled_segments(text, spans), cell_len(text)).apply_offsets(0, index)
+        return Strip.join([Strip([gutter], GUTTER), text_strip])
 
     def _selection_spans(self) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
@@ -289,10 +316,12 @@ Drag with the mouse to select; click a name or a document to choose it.
         return spans
 
     def on_focus(self) -> None:
-        self.refresh_text()
+        if self.cursor is not None:  # the cursor is shown only while the text has focus
+            self.refresh_text()
 
     def on_blur(self) -> None:
-        self.refresh_text()
+        if self.cursor is not None:
+            self.refresh_text()
 
     # --- mouse selection and clicks -------------------------------------------------------
 

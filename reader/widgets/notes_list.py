@@ -4,16 +4,19 @@ and the ones that no longer anchor in their own "Unanchored" group (never hidden
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotations.anchoring import Anchored
-from annotations.model import Annotation
-from articles import Article
 from reader.safe_text import one_line
 from reader.swatches import swatch
+
+if TYPE_CHECKING:
+    from annotations.anchoring import Anchored
+    from annotations.model import Annotation
+    from articles import Article
 
 SNIPPET = 90
 

@@ -20,13 +20,17 @@ def _label(section: Section) -> str:
 class Outline(OptionList):
     """Sections of the article; choosing one jumps to it."""
 
-    def __init__(self, article: Article, *, id: str | None = None) -> None:
+    def __init__(self, article: Article, *, at: int = 0, id: str | None = None) -> None:
         self.article = article
+        self._start_offset = at
         options = [
             Option(Text(_label(section)), id=f"section-{i}")
             for i, section in enumerate(article.sections)
         ]
         super().__init__(*options, id=id, markup=False)
+
+    def on_mount(self) -> None:
+        self.follow(self._start_offset)
 
     def section_index_at(self, offset: int) -> int | None:
         """The section the reading position `offset` is in (the last one started)."""

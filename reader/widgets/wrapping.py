@@ -3,6 +3,7 @@ can build styled strips lazily for the lines it shows."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,12 +12,25 @@ from rich.cells import get_character_cell_size
 
 from articles import Block
 
-# Characters that take two cells or none; text without them wraps by counting characters.
-_NOT_ONE_CELL = re.compile(
+# Characters that take two cells or none; text without them wraps by counting characters. The
+# pattern is compiled on first need (it takes milliseconds): ASCII text never needs it.
+_NOT_ONE_CELL_CLASS = (
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u1100-\u115f"
     "\u200b-\u200f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f"
     "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )
+
+
+@functools.cache
+def _not_one_cell_pattern() -> re.Pattern[str]:
+    return re.compile(_NOT_ONE_CELL_CLASS)
+
+
+def not_one_cell(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a character that takes two cells or none."""
+    if text.isascii():
+        return False
+    return _not_one_cell_pattern().search(text, start, end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +71,7 @@ def layout(text: str, blocks: Sequence[Block], width: int) -> Layout:
     owners: list[int] = []
     for index, block in enumerate(blocks):
         segment = block.start
-        wide = _NOT_ONE_CELL.search(text, block.start, block.end) is not None
+        wide = not_one_cell(text, block.start, block.end)
         while True:
             newline = text.find("\n", segment, block.end)
             segment_end = block.end if newline < 0 else newline
@@ -94,7 +108,7 @@ def cell_to_char(text: str, start: int, end: int, cell: int) -> int:
     """The offset of the character shown at `cell` on a line showing `text[start:end]`."""
     if cell <= 0:
         return start
-    if _NOT_ONE_CELL.search(text, start, end) is None:
+    if not not_one_cell(text, start, end):
         return min(start + cell, end)
     cells = 0
     for i in range(start, end):

@@ -52,9 +52,9 @@ async def opened(pilot: Pilot[None]) -> None:
     assert isinstance(app, ReaderApp)
     for _ in range(200):
         screen = app.screen
-        if isinstance(screen, ArticleScreen) and screen.sidebar_ready:
+        if isinstance(screen, ArticleScreen) and screen.complete:
             break
         await pilot.pause(0.01)
     else:
-        raise AssertionError("the sidebar never appeared")
+        raise AssertionError("the article screen was never complete")
     await pilot.pause()
