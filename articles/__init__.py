@@ -8,13 +8,14 @@ if TYPE_CHECKING:
     from articles.errors import ArticleError
     from articles.folding import fold
     from articles.model import Article, Block, DocumentRef, Mention, Person, Section
-    from articles.parser import article_id, find_entities, load, parse
+    from articles.parser import find_entities, load, parse
     from articles.sample import sample_path
+    from articles.textio import article_id
 
 _HOME = {
     "ArticleError": "errors", "fold": "folding", "Article": "model", "Block": "model",
     "DocumentRef": "model", "Mention": "model", "Person": "model", "Section": "model",
-    "article_id": "parser", "find_entities": "parser", "load": "parser", "parse": "parser",
+    "article_id": "textio", "find_entities": "parser", "load": "parser", "parse": "parser",
     "sample_path": "sample",
 }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,12 +9,7 @@ from articles.blocks import classify
 from articles.metadata import parse_byline, photo_credits, source_of
 from articles.model import Article
 from articles.sections import build_sections
-from articles.textio import canonicalize, read_text
-
-
-def article_id(text: str) -> str:
-    """The identity of an article: a content hash of its canonical text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+from articles.textio import article_id, canonicalize, read_text
 
 
 def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Article:

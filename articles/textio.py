@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -37,6 +38,11 @@ def decode(data: bytes, path: object = "<bytes>") -> str:
     if "\x00" in text:
         raise ArticleError(path, "not a text file (it holds NUL characters)")
     return text
+
+
+def article_id(text: str) -> str:
+    """The identity of an article: a content hash of its canonical text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def canonicalize(text: str) -> str:

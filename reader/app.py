@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import Store
     from articles import Article
+    from articles.article_cache import ArticleCache
     from reader.walk import LibraryWalk
 
 T = TypeVar("T")
@@ -50,10 +51,12 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(self, articles: list[Article], store: Store, *,
-                 theme: str | None = None, library: list[Path] | None = None) -> None:
+                 theme: str | None = None, library: list[Path] | None = None,
+                 article_cache: ArticleCache | None = None) -> None:
         """Open `articles[0]`, or (with `library`, the files of a directory or several paths)
-        the library screen."""
+        the library screen. Parsed articles are kept in `article_cache` when given."""
         super().__init__()
+        self.article_cache = article_cache
         self.articles = articles
         self.library_files = library
         self.store = store
@@ -87,10 +90,10 @@ class ReaderApp(App[None]):
                      at: int | None = None, replace: bool = False) -> ArticleScreen | None:
         """Open an article of the library (at a walk's mention, or at offset `at`); with
         `replace`, in place of the article on screen. An unreadable file is reported."""
-        from articles import load
+        from articles.article_cache import load
 
         try:
-            article = load(path)
+            article = load(path, self.article_cache)
         except ArticleError as error:
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return None

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotations.paths import resolve_db_path
 from annotations.store import Store
 from articles import Article
+
+if TYPE_CHECKING:
+    from articles.article_cache import ArticleCache
 from reader.errors import EXIT_OK, BadInput
 
 
@@ -31,13 +36,15 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     return files
 
 
-def load_articles(paths: Sequence[str]) -> list[Article]:
-    """The articles to open (the bundled sample when no path is given), parsed for their layout
-    only: the screen shows the text at once, and finds people and documents just after."""
-    from articles import load, sample_path
+def load_articles(paths: Sequence[str], cache: ArticleCache | None = None) -> list[Article]:
+    """The articles to open (the bundled sample when no path is given): from the article cache
+    when read before, else parsed for their layout only (the screen shows the text at once, and
+    finds people and documents just after)."""
+    from articles import sample_path
+    from articles.article_cache import load
 
     files = article_files(paths) if paths else [sample_path()]
-    return [load(p, entities=False) for p in files]
+    return [load(p, cache, entities=False) for p in files]
 
 
 def is_library(paths: Sequence[str]) -> bool:
@@ -48,12 +55,20 @@ def is_library(paths: Sequence[str]) -> bool:
 def launch(paths: Sequence[str], db: str | None) -> int:
     """Open the reader; bad input raises before the screen is taken over. In a library,
     files that cannot be read are listed with the reason instead."""
+    from articles.article_cache import ArticleCache
+
+    cache = ArticleCache()
     library = article_files(paths) if is_library(paths) else None
-    articles = [] if library is not None else load_articles(paths)
+    articles = [] if library is not None else load_articles(paths, cache)
     store = Store(resolve_db_path(db))
     store.check()
     from reader.app import ReaderApp
 
     theme = os.environ.get("READER_THEME") or None
-    ReaderApp(articles, store, theme=theme, library=library).run()
+    app = ReaderApp(articles, store, theme=theme, library=library, article_cache=cache)
+    # What is loaded by now (modules, the article) lives as long as the program: taken out of
+    # the garbage collector's view, it is not scanned again by a full collection, which would
+    # otherwise stall the first frame by some 20 ms for nothing.
+    gc.freeze()
+    app.run()
     return EXIT_OK

@@ -131,6 +131,9 @@ class ArticleScreen(ReaderScreen):
 
         article = find_entities(self.article)
         self.app.call_from_thread(self._entities_found, article)
+        cache = self.reader_app.article_cache
+        if cache is not None:
+            cache.put(article)  # the next opening needs no parsing
 
     def _entities_found(self, article: Article) -> None:
         self.article = article

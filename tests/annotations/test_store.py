@@ -15,7 +15,7 @@ import pytest
 from annotations import Store, resolve_db_path, storage
 from annotations import store as store_module
 from annotations.codec import to_record
-from annotations.paths import default_path
+from annotations.paths import default_path, user_data_dir
 from articles import Article, load
 
 from .helpers import plain, quote_annotation
@@ -227,6 +227,16 @@ def test_default_path_and_overrides(
     assert resolve_db_path("/tmp/from-cli.json") == Path("/tmp/from-cli.json")
     monkeypatch.setenv("READER_DB", "")
     assert resolve_db_path(None) == path
+
+
+@pytest.mark.parametrize("xdg", ["", "/srv/data"])
+def test_the_user_data_dir_is_the_one_platformdirs_gives(
+    monkeypatch: pytest.MonkeyPatch, xdg: str
+) -> None:
+    import platformdirs
+
+    monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert user_data_dir() == Path(platformdirs.user_data_dir("reader", appauthor=False))
 
 
 def test_a_symlinked_file_stays_a_symlink(tmp_path: Path) -> None:

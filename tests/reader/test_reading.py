@@ -39,6 +39,35 @@ async def test_opens_the_sample_with_header_outline_text_and_sidebar(make_app: A
         assert app.focused is screen.view
 
 
+async def test_opened_as_the_command_line_does_it_finds_people_after_the_first_paint(
+    db_path: Path, tmp_path: Path, sample: Article
+) -> None:
+    """`reader` opens an article for its layout (or from the article cache): the text first,
+    then its people and documents, found in the background and kept for the next time."""
+    from annotations.store import Store
+    from articles.article_cache import ArticleCache
+    from articles.article_cache import load as load_cached
+
+    cache = ArticleCache(tmp_path / "article-cache")
+    layout_only = load_cached(sample.path or Path(), cache, entities=False)
+    assert not layout_only.entities_found and not layout_only.people
+    app = ReaderApp([layout_only], Store(db_path), theme="textual-dark", article_cache=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        assert screen.article.people == sample.people
+        assert screen.query_one("#people-list", OptionList).option_count == 8
+        screen.choose_person(next(i for i, p in enumerate(sample.people)
+                                  if p.name == "Nguyen Van Thong"))
+        await pilot.press("n")
+        assert screen.status.message.startswith("Nguyen Van Thong 2/10")
+        await app.workers.wait_for_complete()
+    kept = cache.get(sample.text, sample.path)
+    assert kept == sample
+    reopened = load_cached(sample.path or Path(), cache, entities=False)
+    assert reopened.entities_found and reopened.people == sample.people
+
+
 async def test_choose_thong_then_n_visits_each_of_his_ten_mentions_and_wraps(
     make_app: AppFactory, sample: Article
 ) -> None:
