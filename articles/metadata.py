@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from articles.blocks import SOURCE_PREFIX, credit_of
+from articles.credits import Credit, name_like, split_credit
 from articles.dates import find_datetime
 from articles.model import Block
-from articles.people import Credit, name_like, split_credit
 from articles.roles import post_end, starts_post
 from articles.scan import WORD
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from articles.credits import Credit, name_like
 from articles.folding import fold
 from articles.lexicon import (
-    CREDIT_NOT_PEOPLE,
     FAMILY_NAMES,
     HONORIFICS,
     NAME_STOPWORDS,
@@ -21,7 +21,7 @@ from articles.lexicon import (
 )
 from articles.model import Block, Mention, Person
 from articles.roles import clean_role, equivalent, post_end, signature, starts_post
-from articles.scan import CAP_RUN, CAP_WORD, UPPER, WORD
+from articles.scan import CAP_RUN, CAP_WORD, WORD
 
 VIETNAMESE_HONORIFICS = frozenset({"ong", "ba"})
 """Ông, Bà: honorifics only before a name; "Ba" is also a middle name (Xong Ba Cha)."""
@@ -43,7 +43,6 @@ LIST_HEADER = re.compile(
     rf"[^:;.\n]{{3,150}}?)\s*:\s*",
     re.IGNORECASE,
 )
-NAME_WORD = re.compile(rf"^[{UPPER}][^\W\d_]*$")
 
 
 @dataclass
@@ -65,15 +64,6 @@ class _Draft:
         self.roles.append(role)
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
-    """A person given outside the body text: a byline author or a photo credit."""
-
-    start: int
-    end: int
-    roles: tuple[str, ...]
-
-
 def word_after(text: str, end: int) -> str | None:
     """The word right after `end` when one space separates them (the same phrase goes on)."""
     if text[end : end + 1] != " ":
@@ -89,39 +79,6 @@ def possessive_cut(words: list[str]) -> list[str]:
     if last.endswith(("'s", "’s")) and len(last) > 2:
         return [*words[:-1], last[:-2]]
     return words
-
-
-def name_like(words: Sequence[str]) -> bool:
-    """Whether capitalised words can be a personal name (no org, post, place or stop word)."""
-    if not 1 <= len(words) <= 5:
-        return False
-    for w in words:
-        f = fold(w)
-        if not NAME_WORD.match(w) or (len(w) > 1 and w.isupper()):
-            return False
-        if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS or f in PLACE_NOUNS:
-            return False
-    return fold(" ".join(words)) not in PLACES
-
-
-def split_credit(credit: str) -> list[tuple[int, str]]:
-    """The people named in a photo credit ("Thanh Duy - Ngoc Quy"), with offsets in `credit`."""
-    people: list[tuple[int, str]] = []
-    for m in re.finditer(r"[^,&/;]+?(?=\s+[-–&/]\s+|\s*[,;&/]\s*|\s+and\s+|$)", credit):
-        part = m.group().strip(" -–.")
-        if not part:
-            continue
-        offset = m.start() + m.group().index(part)
-        words = part.split()
-        if part.isupper() or fold(part) in CREDIT_NOT_PEOPLE or any(
-            fold(w) in CREDIT_NOT_PEOPLE for w in words
-        ):
-            continue
-        if name_like(words) and (len(words) >= 2 or len(words[0]) > 2):
-            people.append((offset, part))
-    return people
-
-
 
 
 class PeopleFinder:

@@ -16,10 +16,8 @@ from textual.widgets import Input, OptionList, Static
 
 from annotations.model import Annotation, new_annotation
 from articles import Article
-from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
 from reader.screens.base import ReaderScreen
-from reader.walk import LibraryWalk, same_file
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, placed, snippet
@@ -28,6 +26,8 @@ from reader.widgets.status import StatusLine
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
     from reader.dialogs.note_editor import NoteDraft
+    from reader.occurrences import Occurrences
+    from reader.walk import LibraryWalk
     from reader.widgets.outline import Outline
 
 
@@ -278,6 +278,8 @@ class ArticleScreen(ReaderScreen):
             found = next((i for i, d in enumerate(self.article.documents)
                           if normalise_code(d.code) == code), None)
             spans = self.article.documents[found].mentions if found is not None else ()
+        from reader.occurrences import Occurrences, Span
+
         local = Occurrences(walk.kind, walk.key, walk.label,
                             tuple(Span(m.start, m.end, m.kind) for m in spans))
         index = local.index_of(target.start)
@@ -297,6 +299,8 @@ class ArticleScreen(ReaderScreen):
             return False
         if self._leaving:
             return True  # already on the way to another article
+        from reader.walk import same_file
+
         nxt = walk.step(delta)
         self.walk = nxt
         if same_file(nxt.current.path, self.article.path) and self.article.id == (
@@ -310,6 +314,8 @@ class ArticleScreen(ReaderScreen):
 
     def choose_person(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the person and go to the first (or to `mention`)."""
+        from reader.occurrences import Occurrences, Span
+
         self.walk = None
         person = self.article.people[index]
         spans = tuple(Span(m.start, m.end, m.kind) for m in person.mentions)
@@ -318,6 +324,8 @@ class ArticleScreen(ReaderScreen):
 
     def choose_document(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the document and go to the first (or to `mention`)."""
+        from reader.occurrences import Occurrences, Span
+
         self.walk = None
         doc = self.article.documents[index]
         spans = tuple(Span(m.start, m.end, m.kind) for m in doc.mentions)
@@ -327,6 +335,7 @@ class ArticleScreen(ReaderScreen):
     def search(self, query: str) -> None:
         """Mark every match of `query` and go to the first one after the reading position."""
         from articles.search import find_all
+        from reader.occurrences import Occurrences, Span
 
         self._search_query = query
         spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))

@@ -22,7 +22,6 @@ from textual.strip import Strip
 
 from articles import Article
 from articles.model import BODY_KINDS
-from articles.segments import sentence_spans, word_spans
 from reader.safe_text import visible
 from reader.widgets.wrapping import Layout, cell_to_char, layout
 
@@ -463,9 +462,13 @@ Drag with the mouse to select; click a name or a document to choose it.
             k += step
 
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
+        from articles.segments import sentence_spans  # the cursor's first move needs it
+
         return sentence_spans(self.article.text, start, end)
 
     def _words(self, start: int, end: int) -> list[tuple[int, int]]:
+        from articles.segments import word_spans
+
         return word_spans(self.article.text, start, end)
 
     def action_next_sentence(self) -> None:
