@@ -300,8 +300,17 @@ Drag with the mouse to select; click a name or a document to choose it.
                                self._style(style)))
         marker = any(start <= n < end for n in self._note_starts) if self._note_starts else False
         gutter = Segment("✎ " if marker else "  ", base + self._style("article--note-marker"))
-        text_strip = Strip(styled_segments(text, spans), cell_len(text)).apply_offsets(0, index)
-        return Strip.join([Strip([gutter], GUTTER), text_strip])
+        # One strip per line (each Strip holds caches that become garbage for the collector):
+        # the text's segments carry the offsets Textual's selection reads, as apply_offsets
+        # would set them, counted from the text's first character.
+        segments = [gutter]
+        x = 0
+        for segment in styled_segments(text, spans):
+            offset = Style.from_meta({"offset": (x, index)})
+            styled = segment.style
+            segments.append(Segment(segment.text, styled + offset if styled else offset))
+            x += len(segment.text)
+        return Strip(segments, GUTTER + cell_len(text))
 
     def _selection_spans(self) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
