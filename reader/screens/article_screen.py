@@ -64,6 +64,7 @@ class ArticleScreen(ReaderScreen):
         self._search_query = ""
         self.reading_offset = 0
         self._pending_tab: str | None = None
+        self._pending_search = False
         self._leaving = False
 
     # --- composition ----------------------------------------------------------------------
@@ -122,6 +123,9 @@ class ArticleScreen(ReaderScreen):
             Outline(self.article, at=self.reading_offset, id="outline"))
         await self.mount(Input(placeholder="Search (diacritics and case ignored); enter to "
                                "jump, escape to close", id="search"), before="#status")
+        if self._pending_search:
+            self._pending_search = False
+            self.action_search()
         await self.query_one("#footer-slot", Static).remove()
         await self.mount(Footer())
         self.refresh_bindings()  # the footer fills itself when the bindings change
@@ -445,6 +449,7 @@ class ArticleScreen(ReaderScreen):
     def action_search(self) -> None:
         """Open the search field."""
         if not self.query("#search"):
+            self._pending_search = True  # opened as soon as it is mounted, a moment from now
             return
         field = self.query_one("#search", Input)
         field.value = self._search_query

@@ -211,6 +211,18 @@ async def test_search_ignores_diacritics_and_n_moves_between_hits(
         assert screen.occurrences is None
 
 
+async def test_slash_pressed_while_the_screen_is_still_coming_opens_the_search(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")  # maybe before the search field is mounted
+        await opened(pilot)
+        await pilot.pause()
+        field = screen_of(app).query_one("#search")
+        assert field.has_class("open") and app.focused is field
+
+
 async def test_palette_finds_a_person_without_diacritics_and_jumps(
     make_app: AppFactory, sample: Article
 ) -> None:
