@@ -21,8 +21,6 @@ import hashlib
 import os
 import re
 import shutil
-import sys
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +28,9 @@ from pathlib import Path
 import orjson
 
 from articles.article_codec import FORMAT, CodecError, decode, encode
+from articles.cache_files import CACHE_ENV, user_cache_root, write_atomic
 from articles.model import Article
 from articles.textio import article_id, read_text
-
-CACHE_ENV = "READER_CACHE_DIR"
-"""Environment variable naming the cache root (tests set it to a temporary directory)."""
 
 OLD_VERSION_SECONDS = 24 * 3600.0
 """The entries of another parser are deleted when their directory is unused this long."""
@@ -43,17 +39,9 @@ _VERSION_DIR = re.compile(r"v\d+-[0-9a-f]{16}")
 
 
 def default_root() -> Path:
-    """`READER_CACHE_DIR` when set, else `<user cache dir>/reader` (XDG on Linux and the BSDs,
-    platformdirs elsewhere)."""
+    """`READER_CACHE_DIR` when set, else `<user cache dir>/reader`."""
     env = os.environ.get(CACHE_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return Path(base) / "reader"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("reader", appauthor=False))
+    return Path(env).expanduser() if env else user_cache_root()
 
 
 @lru_cache(maxsize=1)
@@ -103,17 +91,7 @@ class ArticleCache:
         entry = self.entry_path(article.text)
         try:
             fresh = not self.directory.exists()
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{entry.name}.",
-                                       suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(orjson.dumps(encode(article)))
-                os.replace(tmp, entry)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_atomic(entry, orjson.dumps(encode(article)))
             if fresh:
                 self._drop_old_versions()
         except OSError as exc:

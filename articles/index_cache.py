@@ -1,7 +1,7 @@
 """The library's index cache on disk, so reopening a library does not parse its articles again.
 
-Layout, under the cache directory (`READER_CACHE_DIR`, else platformdirs'
-`user_cache_dir("reader")/index`):
+Layout, under the cache directory (`READER_CACHE_DIR`, else the user cache dir's
+`reader/index`):
 
     v<entry format>-<parser fingerprint>/
         files.json              {absolute path: [size, mtime_ns, content hash]}
@@ -35,7 +35,6 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -44,12 +43,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import orjson
-import platformdirs
 
+from articles.cache_files import CACHE_ENV, user_cache_root, write_atomic
 from articles.library_entry import ENTRY_FORMAT, ArticleEntry, EntryFormatError
-
-CACHE_ENV = "READER_CACHE_DIR"
-"""Environment variable naming the index cache directory (tests set it to a temporary one)."""
 
 RACY_SECONDS = 2.0
 """A file's size and mtime are trusted only when recorded this long after the mtime."""
@@ -62,11 +58,11 @@ _VERSION_DIR = re.compile(r"v\d+-[0-9a-f]{16}")
 
 
 def default_cache_dir() -> Path:
-    """`READER_CACHE_DIR` when set, else `<user cache dir>/reader/index` (platformdirs)."""
+    """`READER_CACHE_DIR` when set, else `<user cache dir>/reader/index`."""
     env = os.environ.get(CACHE_ENV, "").strip()
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir("reader", appauthor=False)) / "index"
+    return user_cache_root() / "index"
 
 
 @lru_cache(maxsize=1)
@@ -89,21 +85,6 @@ def _key(path: Path) -> str:
 def content_hash(data: bytes) -> str:
     """The cache key of a file's content."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` all at once: a temporary file in the same directory, then
-    `os.replace`; the directory is made if missing. OSError on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @dataclass(frozen=True, slots=True)

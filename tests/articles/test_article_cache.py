@@ -135,3 +135,14 @@ def test_the_entries_of_an_old_parser_are_deleted_once_unused_for_a_day(tmp_path
     load(sample_path(), ArticleCache(tmp_path))
     assert not old.exists() and recent.exists()
     assert parser_fingerprint() in ArticleCache(tmp_path).directory.name
+
+
+@pytest.mark.parametrize("xdg", ["", "/srv/cache"])
+def test_the_cache_root_is_the_one_platformdirs_gives(monkeypatch: pytest.MonkeyPatch,
+                                                      xdg: str) -> None:
+    import platformdirs
+
+    from articles.cache_files import user_cache_root
+
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert user_cache_root() == Path(platformdirs.user_cache_dir("reader", appauthor=False))
