@@ -4,8 +4,7 @@ It wires the widgets together; what an article holds comes from `articles`, note
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
-from annotations.model import Annotation, new_annotation
 from articles import Article
 from reader.safe_text import one_line
 from reader.screens.base import ReaderScreen
@@ -25,8 +23,8 @@ from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
-    from reader.dialogs.note_editor import NoteDraft
     from reader.occurrences import Occurrences
+    from reader.screens.note_actions import NoteActions
     from reader.walk import LibraryWalk
     from reader.widgets.outline import Outline
 
@@ -66,6 +64,7 @@ class ArticleScreen(ReaderScreen):
         self._pending_tab: str | None = None
         self._pending_search = False
         self._leaving = False
+        self._notes: NoteActions | None = None
 
     # --- composition ----------------------------------------------------------------------
 
@@ -217,7 +216,8 @@ class ArticleScreen(ReaderScreen):
                 best = (span[1] - span[0], item)
         return best[1] if best else None
 
-    def _cursor_annotation(self) -> Anchored | None:
+    def cursor_annotation(self) -> Anchored | None:
+        """The highlight at the reading cursor (the shortest, where several cover it)."""
         cursor = self.view.cursor
         if cursor is None:
             return None
@@ -364,7 +364,7 @@ class ArticleScreen(ReaderScreen):
             return
         span = placed(item)
         if span is None:
-            self._orphan_dialog(item)
+            self.notes.orphan_dialog(item)
             return
         self.view.scroll_to_offset(span[0])
         self.view.cursor = span
@@ -425,7 +425,7 @@ class ArticleScreen(ReaderScreen):
         if action in ("next_occurrence", "previous_occurrence"):
             return True if self.occurrences is not None else None
         if action == "delete_highlight":
-            return True if self._cursor_annotation() is not None else None
+            return True if self.cursor_annotation() is not None else None
         return True
 
     def action_next_occurrence(self) -> None:
@@ -526,169 +526,27 @@ class ArticleScreen(ReaderScreen):
 
         self.app.push_screen(HelpScreen(self.reader_app.help_groups(self)))
 
-    def _target_range(self) -> tuple[int, int] | None:
-        selected = self.view.selected_range()
-        if selected is not None:
-            return selected
-        return self.view.cursor
+    @property
+    def notes(self) -> NoteActions:
+        """Highlighting and annotating (made on first use)."""
+        if self._notes is None:
+            from reader.screens.note_actions import NoteActions
+
+            self._notes = NoteActions(self)
+        return self._notes
 
     def action_highlight(self) -> None:
         """Highlight the selection (or the sentence at the cursor) in the last-used colour."""
-        self._highlight(self.reader_app.highlight_color)
+        self.notes.highlight(self.reader_app.highlight_color)
 
     def action_highlight_with_color(self) -> None:
         """Pick a colour, then highlight the selection with it."""
-        from reader.dialogs.choice import ColorPicker
-
-        def picked(color: str | None) -> None:
-            if color:
-                self.reader_app.set_highlight_color(color)
-                self.status.color = color
-                item = self._cursor_annotation()
-                if self.view.selected_range() is None and item is not None:
-                    self._save(item.annotation.with_color(color))
-                else:
-                    self._highlight(color)
-
-        self.app.push_screen(ColorPicker(self.reader_app.highlight_color), picked)
-
-    def _highlight(self, color: str, then: Callable[[Annotation], None] | None = None) -> None:
-        span = self._target_range()
-        if span is None:
-            self.status.message = "Nothing to highlight: select text (drag, or v and arrows)"
-            return
-        start, end = _trim(self.article.text, *span)
-        if end <= start:
-            return
-        annotation = new_annotation(self.article, start, end, color=color)
-        self.view.clear_selection()
-        self._add(annotation, then)
+        self.notes.highlight_with_color()
 
     def action_annotate(self) -> None:
         """Add or edit the note on the highlight at the cursor, or on the selection."""
-        selected = self.view.selected_range()
-        item = self._cursor_annotation() if selected is None else None
-        if item is not None:
-            a = item.annotation
-            self._edit_note(a.target.exact, a)
-            return
-        span = self._target_range()
-        if span is None:
-            self.status.message = "Nothing to annotate: select text or move the cursor to it"
-            return
-        start, end = _trim(self.article.text, *span)
-        if end <= start:
-            return
-        self._edit_note(self.article.text[start:end], None, (start, end))
-
-    def _edit_note(self, quote: str, existing: Annotation | None,
-                   span: tuple[int, int] | None = None) -> None:
-        from reader.dialogs.note_editor import NoteEditor
-
-        def saved(draft: NoteDraft | None) -> None:
-            if draft is None:
-                self.status.message = "Note not saved"
-                return
-            if existing is not None:
-                self._save(existing.edited(note=draft.note, tags=draft.tags, color=draft.color))
-            elif span is not None:
-                annotation = new_annotation(self.article, span[0], span[1], color=draft.color,
-                                            note=draft.note, tags=draft.tags)
-                self.view.clear_selection()
-                self._add(annotation)
-            self.reader_app.set_highlight_color(draft.color)
-            self.status.color = draft.color
-
-        self.app.push_screen(
-            NoteEditor(quote, existing.note if existing else "",
-                       existing.tags if existing else (),
-                       existing.color if existing else self.reader_app.highlight_color),
-            saved,
-        )
+        self.notes.annotate()
 
     def action_delete_highlight(self) -> None:
         """Delete the highlight at the cursor (after confirmation)."""
-        item = self._cursor_annotation()
-        if item is None:
-            self.status.message = "No highlight at the cursor"
-            return
-        self._confirm_delete(item)
-
-    def _confirm_delete(self, item: Anchored) -> None:
-        from reader.dialogs.choice import confirm_dialog
-
-        a = item.annotation
-        body = f"“{snippet(a.target.exact, 120)}”"
-        if a.note:
-            body += f"\n✎ {snippet(a.note, 120)}"
-
-        def answered(answer: str | None) -> None:
-            if answer == "yes":
-                self._remove(a)
-
-        title = "Delete this highlight and its note?" if a.note else "Delete this highlight?"
-        self.app.push_screen(confirm_dialog(title, body), answered)
-
-    def _orphan_dialog(self, item: Anchored) -> None:
-        from reader.dialogs.choice import ChoiceDialog
-
-        a = item.annotation
-        body = (f"This passage is no longer in the article:\n“{snippet(a.target.exact, 160)}”"
-                + (f"\n✎ {snippet(a.note, 160)}" if a.note else ""))
-        choices = [("cancel", "Keep it unanchored")]
-        selected = self.view.selected_range()
-        if selected is not None:
-            choices.insert(0, ("reattach", "Re-attach it to the selected text"))
-        else:
-            body += "\n\nTo re-attach it, select the passage in the text first."
-        choices.append(("delete", "Delete it"))
-
-        def answered(answer: str | None) -> None:
-            if answer == "reattach" and selected is not None:
-                start, end = _trim(self.article.text, *selected)
-                self.view.clear_selection()
-                self._save(a.reattached(self.article, start, end))
-            elif answer == "delete":
-                self._confirm_delete(item)
-
-        self.app.push_screen(ChoiceDialog("Unanchored note", body, choices), answered)
-
-    # --- saving ---------------------------------------------------------------------------
-
-    def _apply_local(self, annotation: Annotation | None, removed: str | None = None) -> None:
-        """Show a change at once, before the store confirms it."""
-        items = [i for i in self.anchored if i.annotation.id not in
-                 {removed, annotation.id if annotation else None}]
-        if annotation is not None:
-            from annotations.anchoring import anchor_all
-
-            items.extend(anchor_all(self.article.text, [annotation]))
-        self.show_annotations(items)
-
-    def _add(self, annotation: Annotation,
-             then: Callable[[Annotation], None] | None = None) -> None:
-        self._apply_local(annotation)
-        self.status.message = "Highlighted" if not annotation.note else "Note saved"
-        self.reader_app.persist(lambda store: store.add(annotation), self._saved, then)
-
-    def _save(self, annotation: Annotation) -> None:
-        self._apply_local(annotation)
-        self.status.message = "Saved"
-        self.reader_app.persist(lambda store: store.update(annotation), self._saved)
-
-    def _remove(self, annotation: Annotation) -> None:
-        self._apply_local(None, removed=annotation.id)
-        self.status.message = "Deleted"
-        self.reader_app.persist(lambda store: store.remove(annotation.id), self._saved)
-
-    def _saved(self, result: Any) -> None:
-        self.refresh_bindings()
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A range without white space at either end."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+        self.notes.delete_highlight()
