@@ -21,7 +21,10 @@ from articles.lexicon import (
 )
 from articles.model import Block, Mention, Person
 from articles.roles import clean_role, equivalent, post_end, signature, starts_post
-from articles.scan import CAP_RUN, CAP_WORD, WORD
+from articles.scan import CAP_WORD, WORD
+
+CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
+"""Capitalised words separated by single spaces: candidate names, posts and organisations."""
 
 VIETNAMESE_HONORIFICS = frozenset({"ong", "ba"})
 """Ông, Bà: honorifics only before a name; "Ba" is also a middle name (Xong Ba Cha)."""

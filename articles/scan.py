@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import re
 
-
-def _char_class(predicate: str) -> str:
-    chars = [chr(c) for c in range(0x41, 0x2000) if getattr(chr(c), predicate)()]
-    return "".join(re.escape(c) for c in chars)
-
-
-UPPER = _char_class("isupper")
-"""Every upper-case letter up to U+1FFF (Latin, Latin Extended, Vietnamese)."""
+UPPER = "".join(filter(str.isupper, map(chr, range(0x41, 0x2000))))
+"""Every upper-case letter up to U+1FFF (Latin, Latin Extended, Vietnamese); letters need no
+escaping inside a regular expression's character class."""
 
 CAP_WORD = rf"[{UPPER}][^\W_]*(?:['’-][^\W_]+)*"
 """A capitalised word: "Nguyen", "Thông", "People's", "Ba-Ria"."""
-
-CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
-"""Capitalised words separated by single spaces: candidate names, posts and organisations."""
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 """Any word, digits included, with an inner apostrophe."""
