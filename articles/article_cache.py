@@ -20,7 +20,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -105,6 +104,8 @@ class ArticleCache:
                     continue
                 with contextlib.suppress(OSError):
                     if now - sibling.stat().st_mtime >= OLD_VERSION_SECONDS:
+                        import shutil
+
                         shutil.rmtree(sibling, ignore_errors=True)
 
 

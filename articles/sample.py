@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 SAMPLE_NAME = "nghe-an-standing-committee-works-with-party-committees-2023-04-12.txt"
@@ -10,4 +9,9 @@ SAMPLE_NAME = "nghe-an-standing-committee-works-with-party-committees-2023-04-12
 
 def sample_path() -> Path:
     """The path of the bundled sample article (Nghe An Newspaper, April 12, 2023)."""
+    beside = Path(__file__).resolve().parent / "data" / SAMPLE_NAME
+    if beside.is_file():  # an ordinary install: no need for importlib.resources (milliseconds)
+        return beside
+    from importlib import resources
+
     return Path(str(resources.files("articles") / "data" / SAMPLE_NAME))
