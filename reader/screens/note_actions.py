@@ -23,13 +23,16 @@ class NoteActions:
     def __init__(self, screen: ArticleScreen) -> None:
         self.screen = screen
 
-    def target_range(self) -> tuple[int, int] | None:
-        """What a highlight or note would cover: the selection, else the cursor's sentence."""
+    def target_range(self, nothing: str) -> tuple[int, int] | None:
+        """What a highlight or note would cover: the selection, else the cursor's sentence,
+        without white space at either end; None (saying `nothing` when there is no target)."""
         screen = self.screen
-        selected = screen.view.selected_range()
-        if selected is not None:
-            return selected
-        return screen.view.cursor
+        span = screen.view.selected_range() or screen.view.cursor
+        if span is None:
+            screen.status.message = nothing
+            return None
+        start, end = _trim(screen.article.text, *span)
+        return (start, end) if end > start else None
 
     def highlight_with_color(self) -> None:
         """Pick a colour, then highlight the selection with it."""
@@ -52,14 +55,10 @@ class NoteActions:
     def highlight(self, color: str, then: Callable[[Annotation], None] | None = None) -> None:
         """Highlight the selection (or the sentence at the cursor) in `color`."""
         screen = self.screen
-        span = self.target_range()
+        span = self.target_range("Nothing to highlight: select text (drag, or v and arrows)")
         if span is None:
-            screen.status.message = "Nothing to highlight: select text (drag, or v and arrows)"
             return
-        start, end = _trim(screen.article.text, *span)
-        if end <= start:
-            return
-        annotation = new_annotation(screen.article, start, end, color=color)
+        annotation = new_annotation(screen.article, *span, color=color)
         screen.view.clear_selection()
         self.add(annotation, then)
 
@@ -72,14 +71,9 @@ class NoteActions:
             a = item.annotation
             self.edit_note(a.target.exact, a)
             return
-        span = self.target_range()
-        if span is None:
-            screen.status.message = "Nothing to annotate: select text or move the cursor to it"
-            return
-        start, end = _trim(screen.article.text, *span)
-        if end <= start:
-            return
-        self.edit_note(screen.article.text[start:end], None, (start, end))
+        span = self.target_range("Nothing to annotate: select text or move the cursor to it")
+        if span is not None:
+            self.edit_note(screen.article.text[span[0] : span[1]], None, span)
 
     def edit_note(self, quote: str, existing: Annotation | None,
                   span: tuple[int, int] | None = None) -> None:
