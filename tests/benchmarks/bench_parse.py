@@ -7,8 +7,13 @@ Reports medians; asserts nothing about time.
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `tests` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from articles import parse, sample_path
 from tests.benchmarks.generate import generate_article
