@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from annotations.paths import resolve_db_path
 from annotations.store import Store
 from articles import Article
+from reader.errors import EXIT_OK, BadInput
+from reader.memory import tune_for_reading
 
 if TYPE_CHECKING:
     from articles.article_cache import ArticleCache
-from reader.errors import EXIT_OK, BadInput
-from reader.memory import tune_for_reading
 
 
 def article_files(paths: Sequence[str]) -> list[Path]:

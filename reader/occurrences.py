@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from articles.model import Mention
 
 OccurrenceKind = Literal["person", "document", "search"]
 
@@ -27,6 +31,12 @@ class Occurrences:
     label: str
     spans: tuple[Span, ...]
     index: int = 0
+
+    @classmethod
+    def of_mentions(cls, kind: OccurrenceKind, key: str, label: str,
+                    mentions: Iterable[Mention]) -> Occurrences:
+        """The mentions of one person or document (in reading order), the first current."""
+        return cls(kind, key, label, tuple(Span(m.start, m.end, m.kind) for m in mentions))
 
     @property
     def current(self) -> Span | None:

@@ -282,10 +282,9 @@ class ArticleScreen(ReaderScreen):
             found = next((i for i, d in enumerate(self.article.documents)
                           if normalise_code(d.code) == code), None)
             spans = self.article.documents[found].mentions if found is not None else ()
-        from reader.occurrences import Occurrences, Span
+        from reader.occurrences import Occurrences
 
-        local = Occurrences(walk.kind, walk.key, walk.label,
-                            tuple(Span(m.start, m.end, m.kind) for m in spans))
+        local = Occurrences.of_mentions(walk.kind, walk.key, walk.label, spans)
         index = local.index_of(target.start)
         if index is None:
             # The file changed since it was indexed: go to the nearest mention, if any.
@@ -318,22 +317,22 @@ class ArticleScreen(ReaderScreen):
 
     def choose_person(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the person and go to the first (or to `mention`)."""
-        from reader.occurrences import Occurrences, Span
+        from reader.occurrences import Occurrences
 
         self.walk = None
         person = self.article.people[index]
-        spans = tuple(Span(m.start, m.end, m.kind) for m in person.mentions)
-        self._choose(Occurrences("person", person.key, person.name, spans), mention)
+        self._choose(Occurrences.of_mentions("person", person.key, person.name,
+                                             person.mentions), mention)
         self.view.focus()
 
     def choose_document(self, index: int, mention: int | None = None) -> None:
         """Mark every mention of the document and go to the first (or to `mention`)."""
-        from reader.occurrences import Occurrences, Span
+        from reader.occurrences import Occurrences
 
         self.walk = None
         doc = self.article.documents[index]
-        spans = tuple(Span(m.start, m.end, m.kind) for m in doc.mentions)
-        self._choose(Occurrences("document", doc.key, doc.code, spans), mention)
+        self._choose(Occurrences.of_mentions("document", doc.key, doc.code, doc.mentions),
+                     mention)
         self.view.focus()
 
     def search(self, query: str) -> None:

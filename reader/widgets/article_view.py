@@ -183,10 +183,6 @@ Drag with the mouse to select; click a name or a document to choose it.
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
-    def on_mount(self) -> None:
-        if self.size.width:
-            self._relayout()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
