@@ -115,7 +115,9 @@ class DocumentFinder:
 
     def __init__(self, text: str, blocks: Sequence[Block]) -> None:
         self.text = text
-        self.regions = [b for b in blocks if b.kind in ("lead", "paragraph", "heading", "caption")]
+        self.regions = [
+            b for b in blocks if b.kind in ("title", "lead", "paragraph", "heading", "caption")
+        ]
         self.drafts: dict[str, _Draft] = {}
         self.by_number: dict[str, list[_Draft]] = {}
 
@@ -144,7 +146,7 @@ class DocumentFinder:
                 i = bisect.bisect_left(taken_starts, m.end())
                 if i > 0 and taken[i - 1][1] > start:
                     continue
-                self._add_short(word.group("word"), m.group("number"), start, m.end(), region.end)
+                self._add_short(word.group("word"), m.group("number"), start, m.end(), region)
 
     def _region_start(self, pos: int) -> int:
         for region in self.regions:
@@ -258,11 +260,16 @@ class DocumentFinder:
             if found is not None:
                 draft.date = found[0]
 
-    def _add_short(self, word: str, number: str, start: int, end: int, limit: int) -> None:
+    def _add_short(self, word: str, number: str, start: int, end: int, region: Block) -> None:
+        """A short back-reference to a document given in full before it; in the headline, also
+        to one given in full only below it ("Resolution 58 ..." above "58-NQ/TW")."""
         type_name = TYPE_WORDS[fold(" ".join(word.split()))]
         number = number.lstrip("0") or "0"
+        limit = region.end
+        headline = region.kind == "title"
         candidates = [
-            d for d in self.by_number.get(number, ()) if d.type == type_name and d.first < start
+            d for d in self.by_number.get(number, ())
+            if d.type == type_name and (d.first < start or headline)
         ]
         if not candidates:
             return

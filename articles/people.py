@@ -90,7 +90,7 @@ class PeopleFinder:
     def __init__(self, text: str, blocks: Sequence[Block]) -> None:
         self.text = text
         self.regions = [
-            b for b in blocks if b.kind in ("lead", "paragraph", "caption")
+            b for b in blocks if b.kind in ("title", "lead", "paragraph", "caption")
             or (b.kind == "heading" and any(c.islower() for c in text[b.start : b.end]))
         ]
         self.drafts: dict[str, _Draft] = {}
