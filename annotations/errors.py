@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotations.model import Annotation
 
 
 class AnnotationError(ValueError):
     """A field of an annotation (or of an imported record) that is not valid; says which and why."""
+
+
+class UpdateConflict(AnnotationError):
+    """A change to an annotation that was itself changed (or deleted) elsewhere since the
+    caller's edit started, in a way that cannot be merged field by field. `mine` is the change
+    that was not written; `theirs` what the file holds now (None: it was deleted elsewhere)."""
+
+    def __init__(self, mine: Annotation, theirs: Annotation | None) -> None:
+        self.mine = mine
+        self.theirs = theirs
+        what = "deleted" if theirs is None else "changed"
+        super().__init__(
+            f"annotation {mine.id[:8]} was {what} elsewhere since it was read; "
+            "nothing was written"
+        )
 
 
 class ImportFileError(AnnotationError):

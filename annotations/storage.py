@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
 import threading
@@ -29,6 +30,7 @@ from tinydb.storages import Storage
 
 from annotations import schema
 from annotations.errors import CorruptStoreError, StoreReadError, StoreWriteError
+from articles.regular_file import FileTooLarge, NotRegularFile, open_regular, read_at_most
 
 Fingerprint = tuple[int, int, int, int]
 """(st_dev, st_ino, st_size, st_mtime_ns) of the file as last read or written."""
@@ -47,6 +49,10 @@ def _fingerprint(st: os.stat_result) -> Fingerprint:
 
 
 def _problem(exc: OSError) -> str:
+    if isinstance(exc, NotRegularFile):
+        return f"{exc.strerror}, not an annotations file"
+    if isinstance(exc, FileTooLarge):
+        return f"too large for an annotations file ({exc.strerror})"
     if isinstance(exc, PermissionError):
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
@@ -54,6 +60,10 @@ def _problem(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "no space left on the device"
     return exc.strerror or str(exc)
+
+
+def _digest(raw: bytes | bytearray) -> bytes:
+    return hashlib.sha256(raw).digest()
 
 
 def fsync_dir(directory: Path) -> None:
@@ -331,6 +341,8 @@ class DurableStorage(Storage):
         self.append_hint: tuple[str, str] | None = None
         """Set by the table just before a write that only appends one document to one table
         (table name, document id): write() then splices it into the previous bytes."""
+        self._digest: bytes | None = None
+        """SHA-256 of the file's bytes as last read or written (see `verify`)."""
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk; not by this process's own writes."""
         self._next: NextVersion | None = None
@@ -364,13 +376,9 @@ class DurableStorage(Storage):
 
     def _load(self) -> None:
         try:
-            with open(self.path, "rb") as f:
+            with open_regular(self.path) as f:
                 st = os.fstat(f.fileno())
-                if st.st_size > MAX_FILE_BYTES:
-                    raise CorruptStoreError(
-                        self.path, f"too large for an annotations file ({st.st_size:,} bytes)"
-                    )
-                raw = f.read()
+                raw = read_at_most(f, MAX_FILE_BYTES)
         except FileNotFoundError:
             self._data, self._fingerprint, self._missing = None, None, True
             self._encoded = None
@@ -378,14 +386,51 @@ class DurableStorage(Storage):
             return
         except OSError as exc:
             raise StoreReadError(self.path, _problem(exc)) from None
+        self._take(raw, st)
+
+    def _take(self, raw: bytes, st: os.stat_result) -> None:
+        """Make `raw` (the file's bytes, `st` its status) the cached data."""
         data = parse_bytes(raw, self.path)
         self._data, self._fingerprint, self._missing = data, _fingerprint(st), False
+        self._digest = _digest(raw)
         self._encoded = None
+        self._drop_next()
         self.generation += 1
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file's status differs from what this process last read or wrote (one
+        stat; a hint only: `verify` compares the content)."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return not self._missing
+        except OSError:
+            return True
+        return self._data is None or _fingerprint(st) != self._fingerprint
+
+    def verify(self) -> None:
+        """Before a write (under the lock): make sure the cached data is what the file holds
+        by its content, not only by its status: an edit that kept the size and restored the
+        mtime is read, never overwritten. Reads the file when the status matches."""
+        st = self._stat()
+        if st is None or self._data is None or _fingerprint(st) != self._fingerprint:
+            return  # read() loads it afresh anyway
+        try:
+            with open_regular(self.path) as f:
+                raw = read_at_most(f, MAX_FILE_BYTES)
+                st = os.fstat(f.fileno())
+        except FileNotFoundError:
+            self.invalidate()
+            return
+        except OSError as exc:
+            raise StoreReadError(self.path, _problem(exc)) from None
+        if _digest(raw) != self._digest:
+            self._take(raw, st)
 
     def invalidate(self) -> None:
         """Forget the cached data: the next read() reads the file again."""
         self._data, self._fingerprint, self._missing = None, None, False
+        self._digest = None
         self._encoded, self.append_hint = None, None
         self._drop_next()
 
@@ -435,6 +480,7 @@ class DurableStorage(Storage):
             self.invalidate()
             raise
         self._data, self._fingerprint, self._missing = data, fingerprint, False
+        self._digest = _digest(encoded.payload)
         self._encoded = encoded
         span = encoded.spans.get(schema.ANNOTATIONS)
         if self.prepare_next and span is not None:

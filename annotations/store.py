@@ -28,7 +28,9 @@ from annotations.errors import (
     StoreError,
     StoreLockTimeout,
     StoreWriteError,
+    UpdateConflict,
 )
+from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
 from annotations.storage import DurableStorage, fsync_dir, make_private_dirs
 
@@ -342,6 +344,7 @@ class Store:
     def _writing(self) -> Iterator[None]:
         """Locked, with the data freshly read: the start of every read-modify-write."""
         with self._locked():
+            self._storage.verify()
             self._sync()
             yield
 
@@ -376,24 +379,51 @@ class Store:
                     self._index.add(a)
         return list(added.values()), skipped
 
-    def update(self, a: Annotation) -> Annotation:
-        """Replace the stored annotation with the same id (durably). KeyError when there is
-        none (another window may have deleted it)."""
+    def update(self, a: Annotation, *, base: Annotation | None = None) -> Annotation:
+        """Replace the stored annotation with the same id (durably); returns what was written.
+        KeyError when there is none (another window may have deleted it).
+
+        With `base` (the version the caller's edit started from) the change is checked against
+        what the file holds now: when that is not `base` any more, the two edits are merged
+        field by field (`merge.merge`); UpdateConflict when they changed the same field
+        differently, or when the annotation was deleted elsewhere (`theirs` is None)."""
         with self._writing():
             if a.id not in self._index.items:
+                if base is not None:
+                    raise UpdateConflict(a, None)
                 raise KeyError(a.id)
+            if base is not None:
+                theirs = self._get(a.id)
+                if theirs is not None and theirs != base:
+                    merged = merge(base, a, theirs)
+                    if merged is None:
+                        raise UpdateConflict(a, theirs)
+                    a = merged
             self._annotations().put(a.id, to_record(a))
             self._index.add(a)
         return a
 
-    def remove(self, annotation_id: str) -> bool:
-        """Delete an annotation (durably); False when there was none with this id."""
+    def remove(self, annotation_id: str, *, base: Annotation | None = None) -> bool:
+        """Delete an annotation (durably); False when there was none with this id. With
+        `base` (the version the caller saw), UpdateConflict when it was changed elsewhere since
+        (`mine` is `base`, `theirs` what the file holds): nothing is deleted then."""
         with self._writing():
             if annotation_id not in self._index.items:
                 return False
+            if base is not None:
+                theirs = self._get(annotation_id)
+                if theirs is not None and theirs != base:
+                    raise UpdateConflict(base, theirs)
             self._annotations().delete(annotation_id)
             self._index.discard(annotation_id)
         return True
+
+    def changed_on_disk(self) -> bool:
+        """A cheap hint (one stat, no read) that the file changed since this store last read
+        or wrote it: another process added, changed or removed something. The next read
+        (`for_article`, `get`, `all`) then reads the fresh data."""
+        with self._mutex:
+            return self._storage.changed_on_disk()
 
     # Settings and reading positions ---------------------------------------------------------
 

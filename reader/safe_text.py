@@ -1,17 +1,34 @@
-"""Making article and note text safe to show: control characters become visible symbols, so no
-escape sequence from a file ever reaches the terminal. Offsets are kept (one character each)."""
+"""Making article and note text safe to show: control characters and bidi controls become
+visible symbols, so no escape sequence from a file ever reaches the terminal and no hidden
+reordering changes what a line seems to say. Offsets are kept (one character each)."""
 
 from __future__ import annotations
 
+REPLACEMENT = 0xFFFD
+"""What a C1 control or a bidi control shows as (�)."""
+
+BIDI_CONTROLS = (
+    *range(0x202A, 0x202F),  # LRE, RLE, PDF, LRO, RLO
+    *range(0x2066, 0x206A),  # LRI, RLI, FSI, PDI
+    0x200E,  # LRM
+    0x200F,  # RLM
+    0x061C,  # ALM
+)
+"""Characters that reorder the text around them without showing themselves."""
+
 _TABLE = {c: 0x2400 + c for c in range(0x20) if c not in (0x0A,)}
 _TABLE[0x7F] = 0x2421
-_TABLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+_TABLE.update({c: REPLACEMENT for c in range(0x80, 0xA0)})
+_TABLE.update({c: REPLACEMENT for c in BIDI_CONTROLS})
+_TABLE[0x2028] = 0x2424  # line separator: ␤, it would break the line on some terminals
+_TABLE[0x2029] = 0x2424  # paragraph separator
 _TABLE[0x09] = 0x20  # a tab shows as one space, keeping offsets aligned
 
 
 def visible(text: str) -> str:
     """`text` with C0/C1 control characters (other than newline) replaced by visible symbols
-    (ESC becomes ␛); the result has the same length as `text`."""
+    (ESC becomes ␛, a C1 control �), bidi controls (U+202A–202E, U+2066–2069, U+200E, U+200F,
+    U+061C) shown as �, and U+2028/U+2029 as ␤; the result has the same length as `text`."""
     return text.translate(_TABLE)
 
 
