@@ -342,7 +342,8 @@ class DurableStorage(Storage):
         """Set by the table just before a write that only appends one document to one table
         (table name, document id): write() then splices it into the previous bytes."""
         self._digest: bytes | None = None
-        """SHA-256 of the file's bytes as last read or written (see `verify`)."""
+        """SHA-256 of the file's bytes as last read (see `verify`; after a write the bytes
+        written are compared instead)."""
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk; not by this process's own writes."""
         self._next: NextVersion | None = None
@@ -424,7 +425,11 @@ class DurableStorage(Storage):
             return
         except OSError as exc:
             raise StoreReadError(self.path, _problem(exc)) from None
-        if _digest(raw) != self._digest:
+        if self._encoded is not None:
+            same = raw == self._encoded.payload
+        else:
+            same = self._digest is not None and _digest(raw) == self._digest
+        if not same:
             self._take(raw, st)
 
     def invalidate(self) -> None:
@@ -480,7 +485,7 @@ class DurableStorage(Storage):
             self.invalidate()
             raise
         self._data, self._fingerprint, self._missing = data, fingerprint, False
-        self._digest = _digest(encoded.payload)
+        self._digest = None  # the bytes written are kept in `encoded`: verify compares them
         self._encoded = encoded
         span = encoded.spans.get(schema.ANNOTATIONS)
         if self.prepare_next and span is not None:
