@@ -45,11 +45,12 @@ def default_root() -> Path:
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    """A hash of the names, sizes and modification times of the `articles` modules: it changes
+    """A hash of the names, sizes and modification times of the `articles` modules (and of
+    `articles.sources`, which makes articles of web pages): it changes
     whenever the parser may (reading them all would cost a millisecond of every start)."""
     digest = hashlib.blake2b(digest_size=8)
     package = Path(__file__).resolve().parent
-    for source in sorted(package.glob("*.py")):
+    for source in sorted([*package.glob("*.py"), *package.glob("sources/*.py")]):
         with contextlib.suppress(OSError):
             st = source.stat()
             digest.update(f"{source.name}:{st.st_size}:{st.st_mtime_ns};".encode())
@@ -109,9 +110,18 @@ class ArticleCache:
                         shutil.rmtree(sibling, ignore_errors=True)
 
 
-def load(path: Path, cache: ArticleCache | None = None, *, entities: bool = True) -> Article:
+def load(path: Path | str, cache: ArticleCache | None = None, *, entities: bool = True
+         ) -> Article:
     """The article in the file at `path`: kept in `cache`, else parsed (for its layout only,
-    without `entities`; a whole parse is kept for next time). ArticleError on unreadable input."""
+    without `entities`; a whole parse is kept for next time). A saved web page or an http(s)
+    address goes to `articles.sources` (always parsed whole). ArticleError on unreadable input."""
+    from articles.sources import is_page
+
+    if is_page(path):
+        from articles.sources.loader import load_page
+
+        return load_page(path, cache)
+    path = Path(path)
     text = read_text(path)
     found = cache.get(text, path) if cache is not None else None
     if found is not None:

@@ -18,7 +18,7 @@ from articles.model import (
     Section,
 )
 
-FORMAT = 1
+FORMAT = 2
 """The version of the encoded form; a cache keeps each version apart."""
 
 _BLOCK_KINDS = frozenset(get_args(BlockKind))
@@ -40,6 +40,7 @@ def encode(article: Article) -> dict[str, Any]:
         "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
         "source": article.source,
+        "url": article.url,
         "blocks": [[b.kind, b.start, b.end] for b in article.blocks],
         "sections": [
             [index[id(s.heading)] if s.heading is not None else None,
@@ -126,6 +127,7 @@ def _decode(data: dict[str, Any], text: str, path: Path | None) -> Article:
         authors=tuple(str(a) for a in data["authors"]),
         published=datetime.fromisoformat(published) if published is not None else None,
         source=_optional_str(data["source"]),
+        url=_optional_str(data.get("url")),
         text=text,
         blocks=tuple(blocks),
         sections=sections,

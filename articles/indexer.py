@@ -38,7 +38,11 @@ from articles.library_entry import (
     provisional_summary,
 )
 from articles.parser import parse
+from articles.sources import HTML_SUFFIXES, is_html_path
 from articles.textio import MAX_BYTES, canonicalize, decode, read_text
+
+ARTICLE_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
+"""The file name endings a library folder's articles have."""
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) after each file is indexed."""
@@ -112,6 +116,8 @@ def _head(path: Path, size: int = 4096) -> bytes:
 def entry_from_bytes(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
     """Parse a file's bytes into its entry; also whether the entry may be cached (not when the
     parser failed unexpectedly: a later version may do better)."""
+    if is_html_path(path):
+        return _entry_from_page(path, data)
     try:
         text = canonicalize(decode(data, path))
         if not text.strip():
@@ -122,6 +128,18 @@ def entry_from_bytes(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
         return entry_from_article(parse(text, path=path), path), True
     except Exception as exc:  # a parser bug must not take the whole library down
         return error_entry(path, f"could not be parsed ({type(exc).__name__}: {exc})"), False
+
+
+def _entry_from_page(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
+    """The entry of a saved web page, read by the web page loader."""
+    from articles.sources.loader import article_of_bytes
+
+    try:
+        return entry_from_article(article_of_bytes(data, path=path, where=path), path), True
+    except ArticleError as exc:
+        return error_entry(path, exc.problem), True
+    except Exception as exc:  # as for text files: one bad page must not stop the library
+        return error_entry(path, f"could not be read ({type(exc).__name__}: {exc})"), False
 
 
 class Indexer:
@@ -139,7 +157,8 @@ class Indexer:
 
     @staticmethod
     def list_files(paths: Iterable[str | Path]) -> list[Path]:
-        """The article files of `paths`: a directory gives its `*.txt` files, recursively and
+        """The article files of `paths`: a directory gives its `*.txt` files and saved web pages
+        (`*.html`, `*.htm`), recursively and
         sorted (hidden ones skipped); any other path is taken as a file (if it cannot be read,
         indexing says why). Each file once, in the order given."""
         files: dict[Path, None] = {}
@@ -147,8 +166,9 @@ class Indexer:
             path = Path(raw)
             if path.is_dir():
                 found = (
-                    p for p in path.rglob("*.txt")
-                    if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    p for p in path.rglob("*")
+                    if p.suffix.lower() in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
                     and p.is_file()
                 )
                 files.update(dict.fromkeys(sorted(found)))

@@ -406,4 +406,10 @@ def provisional_summary(path: Path, first_bytes: bytes) -> ArticleSummary:
         text = first_bytes.decode("utf-8", errors="replace")
     text = text.lstrip("\ufeff")
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved page: its <title>
+        import html
+        import re
+
+        found = re.search(r"<title[^>]*>([^<]{1,300})", text, re.IGNORECASE)
+        title = html.unescape(found.group(1)) if found else path.stem
     return ArticleSummary(path=path, id="", title=" ".join(title.split())[:300], pending=True)

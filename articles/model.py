@@ -113,6 +113,9 @@ class Article:
     sections: tuple[Section, ...]
     people: tuple[Person, ...]
     documents: tuple[DocumentRef, ...]
+    url: str | None = None
+    """The web address of an article read from a page (shown in the header, cited in exports);
+    None for a text file."""
     entities_found: bool = True
     """False for an article parsed for its layout only (`parse(..., entities=False)`): its people
     and documents are still to be found (`find_entities`)."""

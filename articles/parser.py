@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from articles.blocks import classify
+from articles.credits import Credit
 from articles.metadata import parse_byline, photo_credits, source_of
-from articles.model import Article
+from articles.model import Article, Block
 from articles.sections import build_sections
 from articles.textio import article_id, canonicalize, read_text
 
@@ -45,6 +48,37 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
     )
 
 
+def parse_structured(
+    text: str, blocks: Sequence[Block], *, authors: Sequence[Credit] = (),
+    published: datetime | None = None, source: str | None = None, path: Path | None = None,
+    url: str | None = None,
+) -> Article:
+    """An Article over canonical `text` whose blocks (and byline authors, date and source) are
+    already known, as from a web page's markup; people and documents are found as by `parse`,
+    with the same finders. The title is the text of the title block, if any."""
+    from articles.documents import find_documents
+    from articles.people import find_people
+
+    blocks = tuple(blocks)
+    title_block = next((b for b in blocks if b.kind == "title"), None)
+    lead_block = next((b for b in blocks if b.kind == "lead"), None)
+    credits = [*authors, *photo_credits(text, blocks)]
+    return Article(
+        id=article_id(text),
+        path=path,
+        title=" ".join(text[title_block.start : title_block.end].split()) if title_block else "",
+        authors=tuple(text[a.start : a.end] for a in authors),
+        published=published,
+        source=source if source is not None else source_of(text, lead_block),
+        text=text,
+        blocks=blocks,
+        sections=build_sections(text, blocks),
+        people=tuple(find_people(text, blocks, credits)),
+        documents=tuple(find_documents(text, blocks)),
+        url=url,
+    )
+
+
 def find_entities(article: Article) -> Article:
     """The article with its people and documents found (after `parse(..., entities=False)`)."""
     if article.entities_found:
@@ -54,6 +88,13 @@ def find_entities(article: Article) -> Article:
 
 
 def load(path: str | Path, *, entities: bool = True) -> Article:
-    """Read, canonicalise and parse an article file (ArticleError on unreadable input)."""
+    """Read, canonicalise and parse an article file (ArticleError on unreadable input); a saved
+    web page (.html, .htm) or an http(s) address is read by `articles.sources`."""
+    from articles.sources import is_page
+
+    if is_page(path):
+        from articles.sources.loader import load_page
+
+        return load_page(path)
     p = Path(path)
     return parse(read_text(p), path=p, entities=entities)

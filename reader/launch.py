@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def article_files(paths: Sequence[str]) -> list[Path]:
-    """The article files named on the command line (a directory gives its .txt files)."""
+    """The article files named on the command line (a directory gives its .txt and .html
+    files). Web addresses are not files: see `load_articles`."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -27,7 +28,7 @@ def article_files(paths: Sequence[str]) -> list[Path]:
 
             found = Indexer.list_files([path])
             if not found:
-                raise BadInput(f"{path}: no article files (*.txt) in this directory")
+                raise BadInput(f"{path}: no article files (*.txt, *.html) in this directory")
             files.extend(found)
         elif not path.exists():
             raise BadInput(f"{path}: no such file or directory")

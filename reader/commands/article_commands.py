@@ -49,7 +49,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p = sub.add_parser(name, help=help_text, description=description)
         p.add_argument(
             "paths", nargs="+", metavar="PATH",
-            help="an article file, or a directory (its *.txt files) or several files",
+            help="an article file (.txt, .html) or http(s) address, or a directory (its *.txt "
+            "and *.html files) or several files",
         )
         p.add_argument("--json", action="store_true", help="print JSON instead of a table")
         p.set_defaults(func=func)
@@ -81,7 +82,7 @@ def open_library(paths: list[str]) -> Library:
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and not indexer.list_files([path]):
-            raise BadInput(f"{path}: no article files (*.txt) in this directory")
+            raise BadInput(f"{path}: no article files (*.txt, *.html) in this directory")
     library = indexer.index_all(paths)
     for summary in sorted(library.unreadable, key=lambda a: str(a.path)):
         print(f"reader: {one_line(summary.error_message or '')}", file=sys.stderr)

@@ -155,7 +155,7 @@ def test_no_readable_article_is_bad_input(
     empty.mkdir()
     code, out, err = run(capsys, "documents", empty)
     assert code == 2 and out == ""
-    assert err == f"reader: {empty}: no article files (*.txt) in this directory\n"
+    assert err == f"reader: {empty}: no article files (*.txt, *.html) in this directory\n"
     code, _, err = run(capsys, "people", tmp_path / "missing.txt", only_bad / UNREADABLE)
     assert code == 2 and "no such file" in err
 
