@@ -18,6 +18,7 @@ from articles.errors import ArticleError
 from reader.background import SerialWorker
 from reader.palette import ArticleCommands
 from reader.screens.article_screen import ArticleScreen
+from reader.screens.panels import PanelScreen
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -70,6 +71,14 @@ class ReaderApp(App[None]):
         theme = self._forced_theme or self._setting("theme", DEFAULT_THEME, str)
         if theme in self.available_themes:
             self.theme = theme
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The highlight colours, for themes that do not set their own (`highlight-yellow`...):
+        the view lays them, translucent, over the theme's background."""
+        from reader.swatches import SWATCHES
+
+        return {**super().get_theme_variable_defaults(),
+                **{f"highlight-{name}": value for name, value in SWATCHES.items()}}
 
     # --- start and stop -------------------------------------------------------------------
 
@@ -204,6 +213,7 @@ class ReaderApp(App[None]):
         return [
             ("Reading", list(ArticleView.BINDINGS)),
             ("Article", list(type(screen).BINDINGS)),
+            ("Panels", list(PanelScreen.BINDINGS)),
             ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
         ]
 

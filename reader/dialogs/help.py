@@ -15,6 +15,7 @@ from textual.widgets import Static
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "left_parenthesis": "(", "right_parenthesis": ")",
     "space": "space", "shift+space": "shift+space", "escape": "esc", "enter": "enter",
+    "left_square_bracket": "[", "right_square_bracket": "]",
 }
 
 

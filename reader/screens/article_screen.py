@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 
 from articles import Article
 from reader.safe_text import one_line
-from reader.screens.base import ReaderScreen
+from reader.screens.panels import PanelScreen
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, placed, snippet
@@ -29,17 +29,21 @@ if TYPE_CHECKING:
     from reader.widgets.outline import Outline
 
 
-class ArticleScreen(ReaderScreen):
+class ArticleScreen(PanelScreen):
     """Read one article: sections, people, documents, highlights and notes."""
 
     BINDINGS = [
         Binding("n", "next_occurrence", "Next", tooltip="Next mention or search hit"),
-        Binding("N", "previous_occurrence", "Prev", tooltip="Previous mention or search hit"),
+        Binding("N", "previous_occurrence", "Prev", show=False,
+                tooltip="Previous mention or search hit"),
         Binding("slash", "search", "Search"),
         Binding("h", "highlight", "Highlight"),
-        Binding("H", "highlight_with_color", "Colour…"),
+        Binding("H", "highlight_with_color", "Colour…", show=False),
         Binding("a", "annotate", "Note"),
-        Binding("d", "delete_highlight", "Delete"),
+        Binding("d", "delete_highlight", "Delete", show=False),
+        Binding("y", "copy_passage", "Copy", tooltip="Copy the selection or the sentence"),
+        Binding("Y", "copy_citation", "Copy as citation", show=False),
+        Binding("ctrl+c", "copy_selection", "Copy the selection", show=False),
         Binding("1", "show_tab('people')", "People", show=False),
         Binding("2", "show_tab('documents')", "Documents", show=False),
         Binding("3", "show_tab('notes')", "Notes", show=False),
@@ -72,6 +76,7 @@ class ArticleScreen(ReaderScreen):
         # The first frame holds only what the reader sees at once: header, text, status. The
         # outline, search field, footer and sidebar are mounted just after it is painted, into
         # places of their final size, so nothing moves when they come.
+        self.compose_panels()
         yield ArticleHeader(self.article, id="article-header")
         with Horizontal(id="body"):
             yield Vertical(id="outline-pane")
@@ -102,7 +107,7 @@ class ArticleScreen(ReaderScreen):
         if position:
             self.view.scroll_to_offset(position, top=True)
         self.view.focus()
-        self.status.message = "? keys · 1 people · 2 documents · 3 notes · / search · ctrl+p find"
+        self.status.message = "? keys · 1 2 3 sidebar tabs · [ ] panels · ctrl+p find"
         if self.walk is not None and self.article.entities_found:
             self._follow_walk(self.walk)
         # The text is painted first; marks, notes and the sidebar follow a moment later.
@@ -127,6 +132,7 @@ class ArticleScreen(ReaderScreen):
             self.action_search()
         await self.query_one("#footer-slot", Static).remove()
         await self.mount(Footer())
+        self.apply_panels()
         self.refresh_bindings()  # the footer fills itself when the bindings change
 
     def _find_entities(self) -> None:
@@ -545,6 +551,25 @@ class ArticleScreen(ReaderScreen):
     def action_annotate(self) -> None:
         """Add or edit the note on the highlight at the cursor, or on the selection."""
         self.notes.annotate()
+
+    def action_copy_passage(self) -> None:
+        """Copy the selection, or the sentence at the cursor, to the clipboard."""
+        from reader.screens.copying import copy_passage
+
+        copy_passage(self)
+
+    def action_copy_citation(self) -> None:
+        """Copy the selection, or the sentence at the cursor, as a citation."""
+        from reader.screens.copying import copy_passage
+
+        copy_passage(self, cite=True)
+
+    def action_copy_selection(self) -> None:
+        """ctrl+c: copy the selection when there is one, else offer to quit as everywhere."""
+        if self.view.selected_range() is not None:
+            self.action_copy_passage()
+        else:
+            self.app.action_help_quit()
 
     def action_delete_highlight(self) -> None:
         """Delete the highlight at the cursor (after confirmation)."""

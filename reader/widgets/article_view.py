@@ -149,8 +149,9 @@ Drag with the mouse to select; click a name or a document to choose it.
     @property
     def text_width(self) -> int:
         """Cells available for text on one line."""
+        # The scrollable region leaves out the scrollbar: no word is cut under it.
         width = self.scrollable_content_region.width or self.size.width
-        return max(8, min(MAX_TEXT_WIDTH, width - GUTTER))
+        return max(1, min(MAX_TEXT_WIDTH, width - GUTTER))
 
     @property
     def line_layout(self) -> Layout:
@@ -249,8 +250,19 @@ Drag with the mouse to select; click a name or a document to choose it.
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = self._styles[name] = self._blended_style(name)
         return style
+
+    def _blended_style(self, name: str) -> Style:
+        """A component's style with its translucent colours laid over the view's background
+        (a partial rich style would take them as opaque)."""
+        styles = self.get_component_styles(name)
+        base = self.styles.background
+        background = base + styles.background if styles.has_rule("background") else None
+        color = (background or base) + styles.color if styles.has_rule("color") else None
+        return Style(color=color.rich_color if color is not None else None,
+                     bgcolor=background.rich_color if background is not None else None
+                     ) + styles.text_style
 
     def _base_style(self) -> Style:
         """The view's own style (kept until the styles change, like the component styles)."""

@@ -22,5 +22,8 @@ class StatusLine(Static):
         right = Text.assemble(("● ", f"bold {swatch(self.color)}"), (f"{self.color}  ", "dim"),
                               (f"{self.progress:3d}%", "dim"))
         width = self.size.width or 80
+        room = width - right.cell_len - 1
+        if left.cell_len > room:  # the colour and the percentage stay in view
+            left.truncate(max(0, room), overflow="ellipsis")
         pad = max(1, width - left.cell_len - right.cell_len)
         return Text.assemble(left, " " * pad, right)

@@ -65,7 +65,7 @@ def _cells_wrap(text: str, pos: int, end: int, width: int) -> int:
 
 def layout(text: str, blocks: Sequence[Block], width: int) -> Layout:
     """Wrap every block to `width` cells, a blank line after each block."""
-    width = max(width, 8)
+    width = max(width, 1)
     starts: list[int] = []
     ends: list[int] = []
     owners: list[int] = []

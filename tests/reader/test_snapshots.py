@@ -69,3 +69,32 @@ def test_the_notes_tab(snap_compare: Callable[..., bool], make_app: AppFactory,
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=show_notes)
+
+
+def test_main_screen_at_80x24(snap_compare: Callable[..., bool], make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=opened)
+
+
+def test_help_at_80x24(snap_compare: Callable[..., bool], make_app: AppFactory) -> None:
+    async def show_help(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=show_help)
+
+
+def test_a_light_theme(snap_compare: Callable[..., bool], make_app: AppFactory,
+                       db_path: Path, sample: Article) -> None:
+    store = Store(db_path)
+    phrase = "Resolution No. 26-NQ/TW"
+    start = sample.text.index(phrase)
+    store.add(new_annotation(sample, start, start + len(phrase), color="yellow", note="x",
+                             now=FIXED))
+
+    async def choose(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("1", "down", "enter", "n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(theme="textual-light"), terminal_size=SIZE, run_before=choose)

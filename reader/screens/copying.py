@@ -1,0 +1,54 @@
+"""Copying a passage: the selection, or the sentence at the cursor, to the system clipboard
+(OSC 52 through Textual), plain or as a citation (quote, title, outlet, date, address)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from articles import Article
+
+if TYPE_CHECKING:
+    from reader.screens.article_screen import ArticleScreen
+
+
+def citation(article: Article, quote: str) -> str:
+    """The quote in quotation marks, then a line naming where it comes from: title, outlet,
+    date and, for a web page, its address."""
+    parts = [article.title.strip()] if article.title.strip() else []
+    if article.source:
+        parts.append(article.source.strip())
+    if article.published is not None:
+        parts.append(f"{article.published:%-d %B %Y}")
+    url = getattr(article, "url", None)
+    if isinstance(url, str) and url:
+        parts.append(url)
+    quoted = "“" + " ".join(quote.split()) + "”"
+    return quoted + ("\n— " + ", ".join(parts) if parts else "")
+
+
+def copy_passage(screen: ArticleScreen, *, cite: bool = False) -> str | None:
+    """Copy the selection (or the cursor's sentence), as a citation with `cite`; say so on
+    the status line. Returns what was copied (None when nothing could be)."""
+    view = screen.view
+    selected = view.selected_range()
+    span = selected or view.cursor
+    if span is None:
+        screen.status.message = "Nothing to copy: select text or move the cursor to it"
+        return None
+    start, end = span
+    text_of = screen.article.text
+    while start < end and text_of[start].isspace():
+        start += 1
+    while end > start and text_of[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        screen.status.message = "Nothing to copy: the selection is only white space"
+        return None
+    quote = screen.article.text[start:end]
+    text = citation(screen.article, quote) if cite else quote
+    screen.app.copy_to_clipboard(text)
+    what = "the selection" if selected is not None else "the sentence"
+    words = len(quote.split())
+    screen.status.message = (f"Copied {what} ({words} word{'s' if words != 1 else ''})"
+                             + (" as a citation" if cite else ""))
+    return text
