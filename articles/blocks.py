@@ -6,12 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.dates import find_datetime
 from articles.folding import fold
+from articles.layout import BY_CREDIT, TOP_LINES, read_top
 from articles.model import Block, BlockKind
+from articles.outlets import AGENCY_PREFIXES
 
 IMAGE_LINE = re.compile(r"^\|?\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?\s*$")
 IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+"""An image's file name on a line of its own ("ho-chi-minh-9907.jpg")."""
+PIPES_ONLY = re.compile(r"^\|[\s|]*$")
+IMAGE_RESIDUE = frozenset({"leftcenterrightdel", "Enlarge", "Zoom", "Phóng to"})
+"""Text left by a picture's widgets, on a line of its own."""
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 CREDIT = re.compile(
     r"(?:^|(?<=[\s.(\-–—,;]))\(?(?P<label>(?:Photos?|Ảnh|Anh|PHOTO|ẢNH|Graphics?|Infographic|"
@@ -20,12 +26,14 @@ CREDIT = re.compile(
     r"(?P<credit>[^:|()\n]{1,80}?)\s*\)?[\s.]*$"
 )
 SOURCE_PREFIX = re.compile(
-    r"\s*(?:\((?P<paren>[^()\n]{2,40})\)|(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{2,4})+|NDO|VNA|VOV|"
-    r"VTV|SGGP|VGP|VNS))\s*[-–—:]+\s*"
+    r"\s*(?:(?:[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3},?\s+)?\((?P<paren>[^()\n]{2,40})\)|"
+    rf"(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{{2,4}})+|(?:{AGENCY_PREFIXES})(?![\w.])))\s*[-–—:]+\s*"
 )
+"""The outlet before the lead: "(Baonghean.vn) - ", "Hanoi (VNA) – ", "VNA - ", "HBO-A ..."."""
 FOOTER_MARKER = re.compile(
     r"^(?:Featured\b.*|Latest(?: news| articles)?|Related(?: news| articles| posts| stories)?:?|"
-    r"Read more:?|See also:?|Most (?:read|viewed|popular)|Hot news|Other news|More news|"
+    r"Read more:?|See also:?|Most (?:read|viewed|popular)|Hot news|Other (?:news|stories)|"
+    r"More news|"
     r"Tags?:.*|Keywords?:.*|POWERED BY.*|Copyright\b.*|©.*|"
     r"(?:Deputy )?Editors?[- ]in[- ][Cc]hief\s*:.*|Licen[cs]e\s*(?:No\b|number|:).*|"
     r"Address\s*:.*|Tel(?:ephone)?\s*:.*|Hotline\s*:.*|E-?mail\s*:.*|Follow us\b.*|"
@@ -91,30 +99,6 @@ def is_all_caps_heading(line: str) -> bool:
     return sum(1 for c in line if c.isalpha()) >= 4
 
 
-def is_masthead(line: str, next_line: str) -> bool:
-    """An outlet's name above the headline ("Nhan Dan", "VietnamPlus"): a few capitalised words,
-    no digits or sentence punctuation, followed by a much longer line."""
-    words = line.split()
-    if not 1 <= len(words) <= 3 or len(line) > 24 or any(c.isdigit() for c in line):
-        return False
-    if line.endswith(SENTENCE_END) or not all(w[:1].isupper() for w in words):
-        return False
-    return len(next_line.split()) >= 5 and not is_byline(next_line)
-
-
-def is_byline(line: str) -> bool:
-    """A short line near the top carrying the publication date (and perhaps authors)."""
-    if len(line) > 400 or line.startswith("("):
-        return False
-    found = find_datetime(line)
-    if found is None:
-        return False
-    m, _, has_time = found
-    before = line[: m.start()]
-    # A byline is mostly names, posts and the date; a sentence has much more around the date.
-    return has_time or (len(before.split()) <= 40 and len(line[m.end() :].split()) <= 3)
-
-
 def looks_like_subheading(line: Line) -> bool:
     """A short mixed-case line standing alone between paragraphs with no final full stop."""
     text = line.text
@@ -139,57 +123,97 @@ def _footer_start(lines: list[Line], first_body: int, title: str) -> int:
     return len(lines)
 
 
+def _is_picture(text: str) -> bool:
+    return bool(IMAGE_LINE.match(text) or TABLE_RULE.match(text) or FILE_NAME.match(text)
+                or credit_of(text))
+
+
 def classify(text: str) -> list[Block]:
     """All blocks of the article in order; they never overlap and cover every non-blank line."""
     lines = split_lines(text)
     if not lines:
         return []
-    kinds: list[BlockKind] = ["paragraph"] * len(lines)
-    first = 1 if len(lines) > 1 and is_masthead(lines[0].text, lines[1].text) else 0
-    if first:
-        kinds[0] = "footer"  # site furniture above the headline ("Nhan Dan", "VietnamPlus")
-    kinds[first] = "title"
-    i = first + 1
-    # Byline: a dated line among the next few, before the lead.
-    for j in range(i, min(len(lines), i + 3)):
-        if is_byline(lines[j].text) and not credit_of(lines[j].text):
-            kinds[j] = "byline"
-            i = j + 1
-            break
-        if SOURCE_PREFIX.match(lines[j].text):
-            break
-    # Captions, images and table rules between title/byline and lead are furniture, then lead.
+    texts = [ln.text for ln in lines]
+    top = read_top(texts, [_is_picture(t) for t in texts[:TOP_LINES]])
+    kinds: list[BlockKind | None] = [None] * len(lines)
+    for j in top.furniture:
+        kinds[j] = "footer"  # site furniture above the article (nav bars, mastheads, controls)
+    if top.title is not None:
+        kinds[top.title] = "title"
+    for j in top.bylines:
+        kinds[j] = "byline"
+    # Pictures and ALL-CAPS kickers between the top and the lead; then the lead.
     lead_index: int | None = None
-    for j in range(i, len(lines)):
-        t = lines[j].text
-        if IMAGE_LINE.match(t) or TABLE_RULE.match(t) or credit_of(t):
-            continue
-        if is_all_caps_heading(t) and not SOURCE_PREFIX.match(t):
+    for j in range(top.body, len(lines)):
+        t = texts[j]
+        if _is_picture(t) or (is_all_caps_heading(t) and not SOURCE_PREFIX.match(t)):
             continue
         lead_index = j
         break
-    first_body = lead_index if lead_index is not None else i
-    footer = _footer_start(lines, first_body, lines[first].text)
+    first_body = lead_index if lead_index is not None else top.body
+    title_text = texts[top.title] if top.title is not None else ""
+    footer = _footer_start(lines, first_body, title_text)
     for j in range(footer, len(lines)):
         kinds[j] = "footer"
-    for j in range(i, footer):
-        t = lines[j].text
-        if j == lead_index:
-            kinds[j] = "lead"
-        elif IMAGE_LINE.match(t):
-            kinds[j] = "image"
-        elif TABLE_RULE.match(t):
-            kinds[j] = "image" if j > 0 and kinds[j - 1] in ("image", "caption") else "paragraph"
-        elif credit_of(t):
-            kinds[j] = "caption"
-        elif t.startswith("#") or is_all_caps_heading(t) or (
-            lead_index is not None
-            and j > lead_index
-            and j < footer - 1
-            and looks_like_subheading(lines[j])
+    for j in _closing_credits(texts, first_body, footer):
+        kinds[j] = "byline"
+    out: list[BlockKind] = []
+    for j in range(len(texts)):
+        kind = kinds[j]
+        if kind is None:
+            prev = out[-1] if out else None
+            kind = _body_kind(lines, j, prev, lead_index, footer)
+        out.append(kind)
+    return _merge(lines, out)
+
+
+def _body_kind(
+    lines: list[Line], j: int, prev: BlockKind | None, lead_index: int | None, footer: int
+) -> BlockKind:
+    """The kind of one body line, given the kind of the line before it."""
+    t = lines[j].text
+    if j == lead_index:
+        return "lead"
+    if IMAGE_LINE.match(t) or FILE_NAME.match(t) or PIPES_ONLY.match(t) or t in IMAGE_RESIDUE:
+        return "image"
+    if TABLE_RULE.match(t):
+        return "image" if prev in ("image", "caption") else "paragraph"
+    if credit_of(t):
+        return "caption"
+    words = len(t.split())
+    if j > 0 and words <= 60 and not SOURCE_PREFIX.match(t):
+        before = lines[j - 1].text
+        if prev == "image" and before == t:
+            return "image"  # a caption printed twice: the picture's own text, then the caption
+        if prev == "caption" and before == t:
+            return "image"
+        if prev == "image" and not TABLE_RULE.match(before) and not t.startswith("#"):
+            return "caption"
+        if prev == "caption" and not lines[j].blank_before and (
+            is_vietnamese(before) != is_vietnamese(t)
         ):
-            kinds[j] = "heading"
-    return _merge(lines, kinds)
+            return "caption"  # a Vietnamese caption and its English twin
+        if (t.endswith(" |") or t.startswith("| ")) and t.strip("| "):
+            return "caption"  # a pipe-table caption
+    if t.startswith("#") or is_all_caps_heading(t) or (
+        lead_index is not None and lead_index < j < footer - 1 and looks_like_subheading(lines[j])
+    ):
+        return "heading"
+    return "paragraph"
+
+
+def _closing_credits(texts: list[str], first_body: int, footer: int) -> list[int]:
+    """The credit lines closing the body ("By X—Translated by Y", "Story and photos: X")."""
+    found: list[int] = []
+    j = footer - 1
+    while j > first_body and len(found) < 3:
+        t = texts[j]
+        if BY_CREDIT.match(t) and len(t.split()) <= 16:
+            found.append(j)
+        elif not _is_picture(t):
+            break
+        j -= 1
+    return found
 
 
 def _merge(lines: list[Line], kinds: list[BlockKind]) -> list[Block]:

@@ -17,6 +17,7 @@ from articles.lexicon import (
     PLACES,
     ROLE_HEADS,
 )
+from articles.outlets import OUTLETS
 from articles.scan import UPPER
 
 NAME_WORD = re.compile(rf"^[{UPPER}][^\W\d_]*$")
@@ -58,6 +59,9 @@ def split_credit(credit: str) -> list[tuple[int, str]]:
             fold(w) in CREDIT_NOT_PEOPLE for w in words
         ):
             continue
-        if name_like(words) and (len(words) >= 2 or len(words[0]) > 2):
+        if fold(part) in OUTLETS or fold(part.split("/")[0]) in OUTLETS:
+            continue
+        if name_like(words) and len(words) >= 2:
+            # One word ("Photo: Kinhtedothi", "Photo: SGGP") is an outlet, not a pen name.
             people.append((offset, part))
     return people

@@ -78,9 +78,34 @@ def match_to_datetime(m: re.Match[str]) -> tuple[datetime, bool] | None:
         return datetime(day.year, day.month, day.day), False
 
 
+DNUM = re.compile(
+    r"\bDNUM_(?P<day>[A-J]{1,2})Z(?P<month>[A-J]{1,2})Z(?P<year>[A-J]{4})\b"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+)
+"""An unrendered date: letters A–J stand for digits 0–9, Z separates day, month and year."""
+
+
+def _dnum(m: re.Match[str]) -> tuple[datetime, bool] | None:
+    def number(letters: str) -> int:
+        return int("".join(str(ord(c) - ord("A")) for c in letters))
+
+    try:
+        day = datetime(number(m["year"]), number(m["month"]), number(m["day"]))
+        if m["hour"] is None:
+            return day, False
+        return day.replace(hour=int(m["hour"]), minute=int(m["minute"])), True
+    except ValueError:
+        return None
+
+
 def find_datetime(text: str) -> tuple[re.Match[str], datetime, bool] | None:
     """The earliest date (with its time, if given) in `text`."""
     best: tuple[re.Match[str], datetime, bool] | None = None
+    if "DNUM_" in text:
+        m = DNUM.search(text)
+        parsed = _dnum(m) if m else None
+        if m is not None and parsed is not None:
+            best = (m, parsed[0], parsed[1])
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             parsed = match_to_datetime(m)

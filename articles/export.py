@@ -46,7 +46,7 @@ def outline_dict(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "path": str(article.path) if article.path else None,
-        "title": article.title,
+        "title": article.title or None,  # no headline: null (DESIGN.md §9)
         "authors": list(article.authors),
         "published": article.published.isoformat(timespec="minutes")
         if article.published and article.published.second == 0

@@ -12,13 +12,17 @@ from articles.blocks import SOURCE_PREFIX, credit_of
 from articles.credits import Credit, name_like, split_credit
 from articles.dates import find_datetime
 from articles.model import Block
+from articles.outlets import outlet_in
 from articles.roles import post_end, starts_post
 from articles.scan import WORD
 
 _BYLINE_NOISE = re.compile(
-    r"^\s*(?:By|Posted|Published|Updated?|Cập nhật|Author|Authors|Written by)\b\s*:?\s*",
+    r"^\s*(?:By|Posted|Published|Updated?|Cập nhật|Author|Authors|Written by|Reported by|"
+    r"(?P<photos>Story and photos?|Text and photos?|Bài và ảnh)|Story|Text|Bài)\b"
+    r"\s*(?:by\b)?\s*:?\s*",
     re.IGNORECASE,
 )
+_TRANSLATED = re.compile(r"\s*[-–—|,;]*\s*\b(?:Translated|Translation) by\b\s*:?\s*", re.IGNORECASE)
 _AUTHOR_SEPARATOR = re.compile(r"\s+[-–—|•/]\s+|\s*[|•]\s*|\s*,\s+(?=[A-Z])|\s+and\s+|\s*&\s*")
 _WEEKDAY = re.compile(
     r",?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*$", re.IGNORECASE
@@ -34,40 +38,60 @@ class Byline:
 
 
 def parse_byline(text: str, block: Block) -> Byline:
-    """Authors and date from a byline such as "Lam Tung - Ngoc Quy - January 13, 2024 11:43" or
-    "Hoang Nghia Hieu - Standing Deputy Secretary of ..., Chairman of ... December 12, 2025"."""
+    """Authors and date from a byline such as "Lam Tung - Ngoc Quy - January 13, 2024 11:43",
+    "Hoang Nghia Hieu - Standing Deputy Secretary of ..., Chairman of ... December 12, 2025",
+    or a credit line "By X—Translated by Y", "Story and photos: X"."""
     line = text[block.start : block.end]
     found = find_datetime(line)
     published = found[1] if found else None
     head_end = found[0].start() if found else len(line)
     head = _WEEKDAY.sub("", line[:head_end])
+    translated = _TRANSLATED.search(head)
+    translators: list[Credit] = []
+    if translated is not None:
+        translators = _names(text, block.start, head, translated.end(), len(head), ("translator",))
+        head = head[: translated.start()]
     noise = _BYLINE_NOISE.match(head)
+    roles: tuple[str, ...] = ("author",)
+    if noise is not None and noise.group("photos"):
+        roles = ("author", "photographer")
     pos = noise.end() if noise else 0
+    authors = _names(text, block.start, head, pos, block.start + head_end - block.start, roles)
+    return Byline(tuple(authors + translators), published)
+
+
+def _names(
+    text: str, base: int, head: str, pos: int, head_end: int, roles: tuple[str, ...]
+) -> list[Credit]:
+    """The people named in `head[pos:head_end]` (a byline's text before its date), each with
+    `roles` and the posts written after the name."""
     authors: list[Credit] = []
-    while pos < len(head):
-        sep = _AUTHOR_SEPARATOR.search(head, pos)
-        part_end = sep.start() if sep else len(head)
+    head_end = min(head_end, len(head))
+    while pos < head_end:
+        sep = _AUTHOR_SEPARATOR.search(head, pos, head_end)
+        part_end = sep.start() if sep else head_end
         part = head[pos:part_end].strip(" -–—|,:")
         if part:
-            offset = block.start + pos + head[pos:part_end].index(part)
+            offset = base + pos + head[pos:part_end].index(part)
             words = WORD.findall(part)
             if starts_post(words) and authors:
                 # Posts of the author before: "Name - Secretary of ..., Chairman of ...".
-                posts, consumed = _posts(text, offset, block.start + head_end)
+                posts, consumed = _posts(text, offset, base + head_end)
                 last = authors[-1]
                 authors[-1] = Credit(last.start, last.end, (*last.roles, *posts))
-                pos = max(consumed - block.start, part_end)
-                sep = _AUTHOR_SEPARATOR.search(head, pos)
+                pos = max(consumed - base, part_end)
+                sep = _AUTHOR_SEPARATOR.search(head, pos, head_end)
                 if sep is None:
                     break
                 pos = sep.end()
                 continue
-            if name_like(part.split()):
-                authors.append(Credit(offset, offset + len(part), ("author",)))
+            shown = part.title() if part.isupper() else part
+            if name_like(shown.split()):
+                authors.append(Credit(offset, offset + len(part), roles))
         if sep is None:
             break
         pos = sep.end()
-    return Byline(tuple(authors), published)
+    return authors
 
 
 def _posts(text: str, pos: int, limit: int) -> tuple[list[str], int]:
@@ -88,14 +112,21 @@ def _posts(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     return posts, end
 
 
-def source_of(text: str, lead: Block | None) -> str | None:
-    """The outlet named before the lead ("(Baonghean.vn) - " gives "Baonghean.vn")."""
-    if lead is None:
-        return None
-    m = SOURCE_PREFIX.match(text, lead.start, lead.end)
-    if m is None:
-        return None
-    return (m.group("paren") or m.group("bare")).strip()
+def source_of(text: str, blocks: Sequence[Block]) -> str | None:
+    """The outlet named before the lead ("(Baonghean.vn) - " gives "Baonghean.vn", "Hanoi (VNA)
+    – " gives "VNA"), in one of the first body paragraphs; else the outlet a masthead names."""
+    body = [b for b in blocks if b.kind in ("lead", "paragraph")][:3]
+    for block in body:
+        m = SOURCE_PREFIX.match(text, block.start, block.end)
+        if m is not None:
+            return (m.group("paren") or m.group("bare")).strip()
+    first_body = body[0].start if body else len(text)
+    for block in blocks:
+        if block.kind == "footer" and block.end <= first_body:
+            outlet = outlet_in(text[block.start : block.end])
+            if outlet is not None:
+                return outlet
+    return None
 
 
 def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:

@@ -27,18 +27,19 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
         from articles.people import find_people
     blocks = classify(text)
     title_block = next((b for b in blocks if b.kind == "title"), None)
-    byline_block = next((b for b in blocks if b.kind == "byline"), None)
-    lead_block = next((b for b in blocks if b.kind == "lead"), None)
-    byline = parse_byline(text, byline_block) if byline_block else None
-    credits = [*(byline.authors if byline else ()), *photo_credits(text, blocks)]
+    bylines = [parse_byline(text, b) for b in blocks if b.kind == "byline"]
+    byline_credits = [c for by in bylines for c in by.authors]
+    published = next((by.published for by in bylines if by.published), None)
+    credits = [*byline_credits, *photo_credits(text, blocks)]
     title = " ".join(text[title_block.start : title_block.end].split()) if title_block else ""
+    authors = tuple(text[c.start : c.end] for c in byline_credits if "author" in c.roles)
     return Article(
         id=article_id(text),
         path=path,
         title=title,
-        authors=tuple(text[a.start : a.end] for a in byline.authors) if byline else (),
-        published=byline.published if byline else None,
-        source=source_of(text, lead_block),
+        authors=tuple(dict.fromkeys(authors)),
+        published=published,
+        source=source_of(text, blocks),
         text=text,
         blocks=tuple(blocks),
         sections=build_sections(text, blocks),

@@ -20,7 +20,14 @@ from articles.lexicon import (
     ROLE_PLURALS,
 )
 from articles.model import Block, Mention, Person
-from articles.roles import clean_role, equivalent, post_end, signature, starts_post
+from articles.roles import (
+    SPECIAL_ROLES,
+    clean_role,
+    equivalent,
+    post_end,
+    signature,
+    starts_post,
+)
 from articles.scan import CAP_WORD, WORD
 
 CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
@@ -385,7 +392,7 @@ class PeopleFinder:
         holders: list[tuple[str, str]] = []
         for key, draft in self.drafts.items():
             for role in draft.roles:
-                if role in ("author", "photographer") or len(signature(role)) < 2:
+                if role in SPECIAL_ROLES or len(signature(role)) < 2:
                     continue
                 holders.append((key, role))
         if not holders:

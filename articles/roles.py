@@ -93,8 +93,9 @@ def post_end(text: str, pos: int, limit: int) -> int:
     return last_good
 
 
-SPECIAL_ROLES = frozenset({"author", "photographer"})
-"""Roles the byline and photo credits give, kept in lower case as the data model names them."""
+SPECIAL_ROLES = frozenset({"author", "photographer", "translator"})
+"""Roles the byline, credit lines and photo credits give, kept in lower case as the data model
+names them."""
 
 
 def clean_role(role: str) -> str:

@@ -10,8 +10,13 @@ from reader.safe_text import one_line
 
 
 def header_text(article: Article) -> Text:
-    """Title in bold; authors · date · source below it, dimmed."""
-    text = Text.assemble((one_line(article.title) or "(untitled)", "bold"))
+    """Title in bold (an article without a headline shows its file name instead, dimmed);
+    authors · date · source below it, dimmed."""
+    if article.title:
+        text = Text.assemble((one_line(article.title), "bold"))
+    else:
+        name = article.path.name if article.path else "(untitled)"
+        text = Text.assemble((one_line(name), "bold dim"))
     meta = [
         ", ".join(article.authors),
         article.published.strftime("%B %-d, %Y %H:%M") if article.published else "",

@@ -1,0 +1,184 @@
+"""Reading the top of a page: which line is the headline, which are bylines and dates, which are
+site furniture (navigation bars, breadcrumbs, mastheads, letterheads, page controls), and where
+the body begins. Each line is scored by its features (position, length, capitals, separators,
+date and credit patterns, known outlets) instead of by an ordered list of special cases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.credits import name_like
+from articles.dates import find_datetime
+from articles.folding import fold
+from articles.outlets import CJK, FURNITURE_LINE, LETTERHEAD, NAV_WORDS, outlet_in
+
+TOP_LINES = 16
+"""How many lines from the top the headline, bylines and furniture are looked for in."""
+
+BY_CREDIT = re.compile(
+    r"^(?:By|Written by|Reported by|Story(?: and photos?)?\s*(?:by|:)|Text(?: and photos?)?\s*:|"
+    r"Bài(?: và ảnh)?\s*:|Translated by|Author\s*:)\s*\S",
+    re.IGNORECASE,
+)
+"""A credit line ("By X", "Story and photos: X", "Reported by X - Translated by Y")."""
+SOURCE_START = re.compile(
+    r"\s*(?:[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3},?\s+)?\([^()\n]{2,40}\)\s*[-–—:]"
+    r"|\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ. ]{1,30}\s*[-–—]{1,2}\s+\S"
+)
+"""A lead's opening dateline: "(Baonghean.vn) -", "Hanoi (VNA) –", "HÀ NỘI —"."""
+_PUNCT_ONLY = re.compile(r"^[^\w]*$")
+_MENU_SEPARATORS = re.compile(r"\s[|»›>/]\s|\s\|$|^\|\s")
+_BULLET = re.compile(r"^[•·▪►\-*]\s*\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Top:
+    """What the top of a page holds, by line index (see `read_top`)."""
+
+    title: int | None
+    bylines: tuple[int, ...]
+    furniture: tuple[int, ...]
+    body: int
+    """Index of the first line of the body (the line after the last top line read)."""
+    masthead: str | None
+    """The outlet a masthead line names, as written."""
+
+
+def furniture_score(line: str, index: int) -> int:
+    """How strongly a line looks like site furniture (0: not at all)."""
+    if _PUNCT_ONLY.match(line):
+        return 10
+    words = line.split()
+    score = 0
+    if FURNITURE_LINE.match(line):
+        score += 6
+    if LETTERHEAD.match(line):
+        score += 6
+    if CJK.search(line):
+        score += 3
+    if outlet_in(line) is not None and len(words) <= 14:
+        score += 5
+    pipes = line.count("|")
+    if pipes >= 2 and len(words) <= 16:
+        score += 4
+    elif _MENU_SEPARATORS.search(line) and len(words) <= 10:
+        score += 3
+    if _BULLET.match(line) and len(words) <= 4:
+        score += 4
+    if len(words) <= 12:
+        plain = [fold(w.strip("|•·,:;")) for w in words]
+        plain = [w for w in plain if w]
+        nav = sum(1 for w in plain if w in NAV_WORDS)
+        if plain and nav / len(plain) >= 0.6 and not line.endswith((".", "?", "!")):
+            score += 4 + (index == 0)
+    return score
+
+
+def is_prose(line: str, next_line: str | None) -> bool:
+    """A line of running text: an opening dateline, or a long sentence that is not a headline
+    (a headline has a byline or date under it, or no full stop)."""
+    if SOURCE_START.match(line):
+        return True
+    words = len(line.split())
+    if words >= 40:
+        return True
+    ends = line.rstrip("”\"'’").endswith((".", "!", "?", ":", ";"))
+    if ends and words >= 12:
+        return next_line is None or not is_dated_or_credit(next_line)
+    return False
+
+
+def is_dated_or_credit(line: str) -> bool:
+    """A byline: a short line with a date, or a credit line ("By X")."""
+    return is_byline_line(line) or bool(BY_CREDIT.match(line) and len(line.split()) <= 16)
+
+
+def is_byline_line(line: str) -> bool:
+    """A short line near the top carrying the publication date (and perhaps authors)."""
+    if len(line) > 400 or line.startswith("("):
+        return False
+    found = find_datetime(line)
+    if found is None:
+        return False
+    m, _, has_time = found
+    before = line[: m.start()]
+    # A byline is mostly names, posts and the date; a sentence has much more around the date.
+    if has_time:
+        return len(before.split()) <= 40
+    return len(before.split()) <= 40 and len(line[m.end() :].split()) <= 3
+
+
+def _name_line(line: str) -> bool:
+    words = line.rstrip(" |").split()
+    if line.endswith(" |") and 1 <= len(words) <= 5:
+        return True  # "PHẠM ĐÔNG |"
+    return 1 <= len(words) <= 4 and name_like(words)
+
+
+def headline_score(line: str) -> int:
+    """How much a line looks like a headline (<= 0: it does not)."""
+    words = line.split()
+    if not 2 <= len(words) <= 40:
+        return 0
+    if line[:1].islower():
+        return 0  # a headline starts with a capital, a digit, a quote or a bracket
+    score = 2
+    if 5 <= len(words) <= 25:
+        score += 1
+    if not line.endswith("."):
+        score += 1
+    return score
+
+
+def read_top(texts: Sequence[str], is_picture: Sequence[bool]) -> Top:
+    """The headline, bylines and furniture among the first lines; `is_picture` marks lines that
+    are images or captions (they may stand above the lead)."""
+    title: int | None = None
+    bylines: list[int] = []
+    furniture: list[int] = []
+    masthead: str | None = None
+    limit = min(len(texts), TOP_LINES)
+    i = 0
+    while i < limit:
+        line = texts[i]
+        nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if is_picture[i]:
+            i += 1
+            continue
+        if LETTERHEAD.match(line):
+            furniture.append(i)  # "Ha Noi, May 09, 2016" dates the document, not the page
+            i += 1
+            continue
+        if is_dated_or_credit(line) or (title is not None and _name_line(line) and (
+            line.endswith(" |") or (nxt is not None and is_byline_line(nxt))
+        )):
+            bylines.append(i)
+            i += 1
+            continue
+        score = furniture_score(line, i)
+        if title is None and score == 0 and nxt is not None and _masthead_shape(line, nxt):
+            score = 3
+        if score >= 3 and not is_prose(line, nxt):
+            furniture.append(i)
+            if masthead is None and title is None:
+                masthead = outlet_in(line)
+            i += 1
+            continue
+        if is_prose(line, nxt) or title is not None or headline_score(line) <= 0:
+            break
+        title = i
+        i += 1
+    return Top(title, tuple(bylines), tuple(furniture), i, masthead)
+
+
+def _masthead_shape(line: str, next_line: str) -> bool:
+    """A short name above the headline ("Nhan Dan"): a few capitalised words, no digits or
+    sentence punctuation, followed by a much longer line that is not a byline."""
+    words = line.split()
+    if not 1 <= len(words) <= 3 or len(line) > 24 or any(c.isdigit() for c in line):
+        return False
+    if line.endswith((".", "!", "?", ":", ";", ",")) or not all(w[:1].isupper() for w in words):
+        return False
+    return len(next_line.split()) >= 5 and not is_byline_line(next_line)
