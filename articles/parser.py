@@ -62,7 +62,6 @@ def parse_structured(
 
     blocks = tuple(blocks)
     title_block = next((b for b in blocks if b.kind == "title"), None)
-    lead_block = next((b for b in blocks if b.kind == "lead"), None)
     credits = [*authors, *photo_credits(text, blocks)]
     return Article(
         id=article_id(text),
@@ -70,7 +69,7 @@ def parse_structured(
         title=" ".join(text[title_block.start : title_block.end].split()) if title_block else "",
         authors=tuple(text[a.start : a.end] for a in authors),
         published=published,
-        source=source if source is not None else source_of(text, lead_block),
+        source=source if source is not None else source_of(text, blocks),
         text=text,
         blocks=blocks,
         sections=build_sections(text, blocks),
