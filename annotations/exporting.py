@@ -31,6 +31,10 @@ def load_from_disk(ref: ArticleRef) -> Article | None:
     if not ref.path:
         return None
     try:
+        if ref.path.startswith(("http://", "https://")):  # the stored copy only: no network
+            from articles.sources.loader import load_stored
+
+            return load_stored(ref.path)
         return load(ref.path)
     except ArticleError:
         return None
@@ -100,7 +104,9 @@ def to_markdown(annotations: Sequence[Annotation], lookup: ArticleLookup | None 
         lines += ["(none)", ""]
     for group, items in sorted(groups.values(), key=lambda g: (g[0].title.casefold(), g[0].key)):
         lines += [f"## {_one_line(group.title) or '(untitled article)'}", ""]
-        if group.path:
+        if group.path.startswith(("http://", "https://")):
+            lines += [f"Page: <{group.path}>", ""]
+        elif group.path:
             lines += [f"File: `{group.path}`", ""]
         for section, entries in _by_section(group, items):
             lines += [f"### {section}", ""]

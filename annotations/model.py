@@ -163,7 +163,13 @@ class ArticleRef:
 
     @classmethod
     def of(cls, article: ArticleLike) -> ArticleRef:
-        """The reference to a loaded article (its path resolved to an absolute one)."""
+        """The reference to a loaded article (its path resolved to an absolute one; for a web
+        page read from an address, that address)."""
+        url = getattr(article, "url", None)
+        if article.path is None and isinstance(url, str) and url:
+            from articles.sources.page_store import normalize_address
+
+            return cls(id=article.id, path=normalize_address(url), title=article.title)
         path = str(Path(article.path).resolve()) if article.path is not None else ""
         return cls(id=article.id, path=path, title=article.title)
 

@@ -481,7 +481,10 @@ def _check_key(key: str) -> None:
 
 
 def _moved_away(path: str) -> bool:
-    """Whether an annotation's article path no longer names a file (the article was moved)."""
+    """Whether an annotation's article path no longer names a file (the article was moved);
+    a web address is never moved away."""
+    if path.startswith(("http://", "https://")):
+        return False
     return not path or not os.path.isfile(path)
 
 

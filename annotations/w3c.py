@@ -37,12 +37,20 @@ STYLE_COLORS = {
 
 
 def source_iri(ref: ArticleRef) -> str:
-    """The IRI of the annotated article: its file URI, else a URN of its content hash."""
+    """The IRI of the annotated article: a web page's address, its file URI, else a URN of
+    its content hash."""
+    if is_web_address(ref.path):
+        return ref.path
     if ref.path and Path(ref.path).is_absolute():
         return Path(ref.path).as_uri()
     if ref.id:
         return f"urn:reader:article:{ref.id}"
     return "urn:reader:article:" + hashlib.sha256(ref.title.encode()).hexdigest()[:16]
+
+
+def is_web_address(path: str) -> bool:
+    """Whether an article reference's path is a web page's address."""
+    return path.startswith(("http://", "https://"))
 
 
 def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
@@ -77,6 +85,11 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": t.start, "end": t.end},
         ],
     }
+    if is_web_address(a.article.path):
+        # Our offsets index the article text read from the page, not the live page's text, so
+        # a consumer (Hypothesis) gets the quote only; the offsets ride along as our own term.
+        out["target"]["selector"] = out["target"]["selector"][:1]
+        out["target"]["reader:position"] = {"start": t.start, "end": t.end}
     out["stylesheet"] = {
         "type": "CssStylesheet",
         "value": f".{a.color} {{ background-color: {STYLE_COLORS[a.color]}; }}",
@@ -204,6 +217,8 @@ def _target(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], Target]:
             exact = _text(quote.get("exact"), "TextQuoteSelector.exact")
             prefix = _text(quote.get("prefix", ""), "TextQuoteSelector.prefix")
             suffix = _text(quote.get("suffix", ""), "TextQuoteSelector.suffix")
+            if position is None and isinstance(target.get("reader:position"), Mapping):
+                position = target["reader:position"]
             start = position.get("start") if position is not None else 0
             if type(start) is not int or start < 0:
                 raise AnnotationError("TextPositionSelector.start must be an integer >= 0")
@@ -231,6 +246,12 @@ def _article(item: Mapping[str, Any], target: Mapping[str, Any]) -> ArticleRef:
         return ArticleRef(id="", path=unquote(parsed.path), title=title)
     if source.startswith("urn:reader:article:"):
         return ArticleRef(id=source.rsplit(":", 1)[1], path="", title=title)
+    if parsed.scheme in ("http", "https") and parsed.hostname:
+        # A note made on a web page (ours or Hypothesis's): it belongs to the page at that
+        # address, and attaches to its stored copy when the page is opened.
+        from articles.sources.page_store import normalize_address
+
+        return ArticleRef(id="", path=normalize_address(source), title=title)
     return ArticleRef(id="", path="", title=title or source)
 
 

@@ -46,6 +46,7 @@ def outline_dict(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "path": str(article.path) if article.path else None,
+        "url": article.url,
         "title": article.title or None,  # no headline: null (DESIGN.md §9)
         "authors": list(article.authors),
         "published": article.published.isoformat(timespec="minutes")

@@ -53,10 +53,16 @@ class ReaderApp(App[None]):
 
     def __init__(self, articles: list[Article], store: Store, *,
                  theme: str | None = None, library: list[Path] | None = None,
-                 article_cache: ArticleCache | None = None) -> None:
+                 article_cache: ArticleCache | None = None, fetch_url: str | None = None,
+                 refresh: bool = False) -> None:
         """Open `articles[0]`, or (with `library`, the files of a directory or several paths)
-        the library screen. Parsed articles are kept in `article_cache` when given."""
+        the library screen, or (with `fetch_url`) the web page at that address once fetched.
+        Parsed articles are kept in `article_cache` when given."""
         super().__init__()
+        self.fetch_url = fetch_url
+        self.refresh_page = refresh
+        self.fetch_error: str | None = None
+        """Why the page at `fetch_url` could not be opened (the reader then ends)."""
         self.article_cache = article_cache
         self.articles = articles
         self.library_files = library
@@ -94,6 +100,10 @@ class ReaderApp(App[None]):
             from reader.screens.library_screen import LibraryScreen
 
             self.push_screen(LibraryScreen(self.library_files))
+        elif self.fetch_url is not None and not self.articles:
+            from reader.screens.loading_screen import LoadingScreen
+
+            self.push_screen(LoadingScreen(self.fetch_url, refresh=self.refresh_page))
 
     def open_article(self, path: Path, *, walk: LibraryWalk | None = None,
                      at: int | None = None, replace: bool = False) -> ArticleScreen | None:

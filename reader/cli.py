@@ -10,7 +10,7 @@ from annotations.errors import StoreError, StoreWriteError
 from articles.errors import ArticleError
 from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput
 
-SUBCOMMANDS = ("outline", "people", "documents", "notes")
+SUBCOMMANDS = ("outline", "people", "documents", "notes", "save")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,16 +20,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
     )
     # Imported here: opening the reader needs none of this, and starts faster without it.
-    from reader.commands import article_commands, notes_commands
+    from reader.commands import article_commands, notes_commands, page_commands
 
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     article_commands.register(sub)
     notes_commands.register(sub)
+    page_commands.register(sub)
     return parser
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
-    """The parser for opening the reader: `reader [PATH ...] [--db FILE]`."""
+    """The parser for opening the reader: `reader [PATH|URL ...] [--db FILE] [--refresh]`."""
     parser = argparse.ArgumentParser(
         prog="reader",
         description=(
@@ -37,8 +38,11 @@ def build_tui_parser() -> argparse.ArgumentParser:
             f"Headless commands: {', '.join(SUBCOMMANDS)} (see 'reader COMMAND --help')."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or a directory")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files (.txt, .html), a directory, or a web address")
     parser.add_argument("--db", metavar="FILE", help="the annotations database file")
+    parser.add_argument("--refresh", action="store_true",
+                        help="fetch a web address again even if its page is stored")
     return parser
 
 
@@ -53,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_tui_parser().parse_args(args_list)
         from reader.launch import launch
 
-        return launch(args.paths, args.db)
+        return launch(args.paths, args.db, refresh=args.refresh)
     except (ArticleError, BadInput) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

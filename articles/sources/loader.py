@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,20 +64,19 @@ def article_of_bytes(data: bytes, *, content_type: str | None = None, path: Path
 
 
 def read_page_file(path: Path) -> bytes:
-    """The bytes of a saved page (a regular file of at most `MAX_PAGE_BYTES`); ArticleError
-    naming the file and the problem otherwise."""
+    """The bytes of a saved page (a regular file of at most `MAX_PAGE_BYTES`, read with
+    `articles.regular_file`); ArticleError naming the file and the problem otherwise."""
+    from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise ArticleError(path, "is a directory, not an article file")
-            if not stat.S_ISREG(st.st_mode):
-                raise ArticleError(path, "not a regular file")
-            if st.st_size > MAX_PAGE_BYTES:
-                raise ArticleError(path, f"too large for a web page ({st.st_size:,} bytes)")
-            return f.read(MAX_PAGE_BYTES + 1)
-    except IsADirectoryError:
-        raise ArticleError(path, "is a directory, not an article file") from None
+        return read_regular(path, MAX_PAGE_BYTES)
+    except NotRegularFile as exc:
+        if exc.kind == "a directory":
+            raise ArticleError(path, "is a directory, not an article file") from None
+        raise ArticleError(path, f"not a regular file (it is {exc.kind})") from None
+    except FileTooLarge:
+        raise ArticleError(path, f"too large for a web page (more than {MAX_PAGE_BYTES:,} "
+                                 "bytes)") from None
     except FileNotFoundError:
         raise ArticleError(path, "no such file") from None
     except PermissionError:
@@ -135,6 +132,14 @@ def open_url(url: str, cache: ArticleCache | None = None, *, refresh: bool = Fal
     except OSError as exc:
         raise ArticleError(url, f"cannot store the page ({exc.strerror or exc})") from None
     return Opened(article, stored, before, fetched=True)
+
+
+def load_stored(url: str, cache: ArticleCache | None = None,
+                store: PageStore | None = None) -> Article | None:
+    """The article of the stored copy of `url`, or None when the page was never stored (no
+    network either way)."""
+    stored = (store if store is not None else PageStore()).get(url)
+    return _from_store(stored, url, cache) if stored is not None else None
 
 
 def load_page(target: str | Path, cache: ArticleCache | None = None, *,

@@ -144,6 +144,8 @@ def run_outline(args: argparse.Namespace) -> int:
         article.source or "",
     ]
     out.print(Text(one_line(" · ".join(m for m in meta if m)), style="dim"))
+    if article.url:
+        out.print(Text(one_line(article.url), style="dim"))
     table = Table(box=None, show_header=True, header_style="bold")
     table.add_column("#", justify="right")
     table.add_column("Section")

@@ -10,12 +10,12 @@ from reader.safe_text import one_line
 
 
 def header_text(article: Article) -> Text:
-    """Title in bold (an article without a headline shows its file name instead, dimmed);
-    authors · date · source below it, dimmed."""
+    """Title in bold (an article without a headline shows its file name, or its address,
+    dimmed); authors · date · source below it, dimmed; a web page's address under them."""
     if article.title:
         text = Text.assemble((one_line(article.title), "bold"))
     else:
-        name = article.path.name if article.path else "(untitled)"
+        name = article.path.name if article.path else (article.url or "(untitled)")
         text = Text.assemble((one_line(name), "bold dim"))
     meta = [
         ", ".join(article.authors),
@@ -26,6 +26,9 @@ def header_text(article: Article) -> Text:
     if line:
         text.append("\n")
         text.append(one_line(line), style="dim")
+    if article.url:
+        text.append("\n")
+        text.append(one_line(article.url), style="dim italic")
     return text
 
 
