@@ -251,7 +251,7 @@ def _article(item: Mapping[str, Any], target: Mapping[str, Any]) -> ArticleRef:
         # address, and attaches to its stored copy when the page is opened.
         from articles.sources.page_store import normalize_address
 
-        return ArticleRef(id="", path=normalize_address(source), title=title)
+        return ArticleRef(id="", path=normalize_address(source), title=title or source)
     return ArticleRef(id="", path="", title=title or source)
 
 
