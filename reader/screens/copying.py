@@ -19,9 +19,8 @@ def citation(article: Article, quote: str) -> str:
         parts.append(article.source.strip())
     if article.published is not None:
         parts.append(f"{article.published:%-d %B %Y}")
-    url = getattr(article, "url", None)
-    if isinstance(url, str) and url:
-        parts.append(url)
+    if article.url:
+        parts.append(article.url)
     quoted = "“" + " ".join(quote.split()) + "”"
     return quoted + ("\n— " + ", ".join(parts) if parts else "")
 
