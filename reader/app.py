@@ -200,8 +200,11 @@ class ReaderApp(App[None]):
 
     @staticmethod
     def position_key(article: Article) -> str:
-        """Where an article's reading position is kept: its file, else its content."""
-        return str(Path(article.path).resolve()) if article.path else article.id
+        """Where an article's reading position is kept: its file, else its web address, else
+        its content."""
+        if article.path:
+            return str(Path(article.path).resolve())
+        return article.url or article.id
 
     def saved_position(self, article: Article) -> int:
         """The remembered reading position of an article (0 when none)."""
