@@ -14,6 +14,7 @@ from reader.app import ReaderApp
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.loading_screen import LoadingScreen
 from reader.widgets.header import ArticleHeader
+from tests.web.conftest import PAGES
 from tests.web.server import PageServer
 
 
@@ -55,3 +56,27 @@ async def test_a_page_that_cannot_be_fetched_ends_the_reader_with_the_reason(
     async with app.run_test(size=(120, 30)) as pilot:
         await _wait_for(pilot, lambda: app.fetch_error is not None)
     assert app.fetch_error == f"{url}: not a web page (the server sent application/pdf)"
+
+
+async def test_a_refresh_in_the_app_tells_what_happened_to_the_notes(
+    server: PageServer, tmp_path: Path
+) -> None:
+    from annotations import actions
+    from articles.sources.loader import open_url
+
+    url = server.url("/pages/refreshing.html")
+    body = (PAGES / "government_portal.html").read_bytes()
+    server.serve("refreshing.html", body)
+    store = Store(tmp_path / "notes.json")
+    article = open_url(url).article
+    actions.add_quote(store, article, "Minister of Home Affairs Pham Thi Thanh Tra")
+    actions.add_quote(store, article, "projects below 2,300 billion VND")
+    server.serve("refreshing.html", body.replace(b"projects below 2,300 billion VND",
+                                                 b"smaller projects"))
+    app = ReaderApp([], store, theme="textual-dark", article_cache=ArticleCache(),
+                    fetch_url=url, refresh=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        await pilot.pause(0.1)
+        messages = [n.message for n in app._notifications]
+    assert any("1 note(s) re-anchored, 1 could not be placed" in m for m in messages)
