@@ -13,7 +13,7 @@ from annotations import importing
 from annotations.anchoring import Anchored, anchor_all
 from annotations.codec import to_record
 from annotations.errors import AnnotationError
-from annotations.exporting import Format, export
+from annotations.exporting import Format, export, load_from_disk
 from annotations.model import COLORS, Annotation, new_annotation
 from annotations.quotes import find_all, normalize_quote
 from annotations.store import Store
@@ -67,7 +67,9 @@ def reattach(
             f"the quote does not occur in the article: {normalize_quote(quote)[:60]!r}"
         )
     start, end = spans[occurrence - 1]
-    return store.update(a.reattached(article, start, end))
+    # Checked against the file: a change made elsewhere since `a` was read is merged, or
+    # refused (UpdateConflict), never overwritten.
+    return store.update(a.reattached(article, start, end), base=a)
 
 
 def resolve_id(store: Store, text: str) -> Annotation:
@@ -99,7 +101,7 @@ def resolve_id(store: Store, text: str) -> Annotation:
 def remove(store: Store, text: str) -> Annotation:
     """Delete the annotation `text` names (see resolve_id); returns what was deleted."""
     a = resolve_id(store, text)
-    if not store.remove(a.id):
+    if not store.remove(a.id, base=a):
         raise UnknownId(f"no annotation with id {a.id!r}")
     return a
 
@@ -151,15 +153,18 @@ def listing(
 
 
 def export_text(store: Store, fmt: Format, article: Article | None = None) -> str:
-    """All annotations (or one article's) in an export format."""
+    """All annotations (or one article's) in an export format. An article file is opened only
+    for notes made here on it: never at a path an imported note brought (`imported_ids`)."""
     items: Sequence[Annotation] = store.for_article(article) if article is not None else store.all()
-    if article is None:
-        return export(items, fmt)
-    return export(items, fmt, lambda ref: article)
+    if article is not None:
+        return export(items, fmt, lambda ref: article)
+    imported = store.imported_ids()
+    trusted = {a.article for a in items if a.id not in imported}
+    return export(items, fmt, lambda ref: load_from_disk(ref) if ref in trusted else None)
 
 
 def import_file(store: Store, path: Path | str) -> tuple[list[Annotation], list[Annotation]]:
     """Import an export file (ours or W3C): (added, skipped because already present). A bad
     file raises ImportFileError and nothing is written."""
     items = importing.read_file(path)
-    return store.add_many(items)
+    return store.add_many(items, imported=True)

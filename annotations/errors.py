@@ -66,5 +66,10 @@ class StoreWriteError(StoreError):
     disk is unchanged: it holds either the old content or, never partially, the new content."""
 
 
+class StoreReadOnly(StoreWriteError):
+    """The annotations file is read-only (no write permission for its owner): it is refused
+    for writing, never replaced by a writable copy. Bad input for the command line (exit 2)."""
+
+
 class StoreLockTimeout(StoreWriteError):
     """Another process held the annotations file's lock for longer than the timeout."""

@@ -64,13 +64,18 @@ def to_json_data(annotations: Sequence[Annotation]) -> dict[str, Any]:
 
 
 def dumps(data: object) -> str:
-    """Pretty JSON text (UTF-8 characters kept; C1 control characters escaped, so the output
-    is safe to show in a terminal and still the same JSON)."""
+    """Pretty JSON text (UTF-8 characters kept; C1 and bidi control characters escaped, so
+    the output is safe to show in a terminal and still the same JSON)."""
     text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
     return text.translate(_C1_ESCAPES) + "\n"
 
 
-_C1_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+_C1_ESCAPES = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+              0x200E, 0x200F, 0x061C, 0x2028, 0x2029)
+}
+"""C1 controls, bidi controls and line separators: escaped in JSON, so shown as text."""
 
 
 @dataclass(frozen=True, slots=True)

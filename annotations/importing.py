@@ -13,6 +13,7 @@ from annotations.codec import describe, from_record
 from annotations.errors import AnnotationError, ImportFileError, StoreError
 from annotations.exporting import JSON_FORMAT_NAME
 from annotations.model import Annotation
+from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
@@ -21,13 +22,13 @@ def read_file(path: Path | str) -> list[Annotation]:
     """The annotations in an export file; ImportFileError naming the file and the problem."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportFileError(p, "too large to import")
-        raw = p.read_bytes()
+        raw = read_regular(p, MAX_IMPORT_BYTES)
+    except NotRegularFile as exc:
+        raise ImportFileError(p, f"{exc.strerror}, not an export file") from None
+    except FileTooLarge:
+        raise ImportFileError(p, f"too large to import (over {MAX_IMPORT_BYTES:,} bytes)") from None
     except FileNotFoundError:
         raise ImportFileError(p, "no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(p, "is a directory") from None
     except PermissionError:
         raise ImportFileError(p, "permission denied") from None
     except OSError as exc:
@@ -42,13 +43,17 @@ def parse(raw: bytes, path: Path | str = "<input>") -> list[Annotation]:
     except orjson.JSONDecodeError as exc:
         raise ImportFileError(path, f"not valid JSON ({exc})") from None
     try:
+        items: list[Annotation] | None = None
         if isinstance(data, Mapping) and data.get("format") == JSON_FORMAT_NAME:
-            return _ours(data, Path(path))
-        if isinstance(data, Mapping) and schema.META in data and schema.ANNOTATIONS in data:
+            items = _ours(data, Path(path))
+        elif isinstance(data, Mapping) and schema.META in data and schema.ANNOTATIONS in data:
             tables = schema.migrate(schema.check_shape(data, Path(path)), Path(path))
-            return _records(list(tables[schema.ANNOTATIONS].values()))
-        if w3c.is_w3c(data):
-            return w3c.from_w3c(data)
+            items = _records(list(tables[schema.ANNOTATIONS].values()))
+        elif w3c.is_w3c(data):
+            items = w3c.from_w3c(data)
+        if items is not None:
+            check_unique(items)
+            return items
     except (AnnotationError, StoreError) as exc:
         problem = exc.problem if isinstance(exc, StoreError) else str(exc)
         raise ImportFileError(path, problem) from None
@@ -82,3 +87,14 @@ def _records(records: Sequence[object]) -> list[Annotation]:
         except AnnotationError as exc:
             raise AnnotationError(f"record {n} ({describe(record)}): {exc}") from None
     return out
+
+
+def check_unique(items: Sequence[Annotation]) -> None:
+    """AnnotationError when two annotations of one file share an id (a duplicate)."""
+    seen: dict[str, int] = {}
+    for n, a in enumerate(items, 1):
+        first = seen.setdefault(a.id, n)
+        if first != n:
+            raise AnnotationError(
+                f"annotation {n} is a duplicate: its id {a.id} is also annotation {first}'s"
+            )

@@ -7,7 +7,11 @@ Layout (one TinyDB file; each table maps a document id to a JSON object)::
     {"meta":        {"schema": {"version": 1}},
      "annotations": {"<uuid>": {<annotation record, see codec.py>}},
      "settings":    {"<key>": {"value": <any JSON>}},
-     "positions":   {"<article key>": {"offset": <int>, "updated": "<ISO 8601 UTC>"}}}
+     "positions":   {"<article key>": {"offset": <int>, "updated": "<ISO 8601 UTC>"}},
+     "imported":    {"<uuid>": {"at": "<ISO 8601 UTC>"}}}
+
+"imported" marks the annotations that came from an import file: their article paths were
+written by someone else, so an export never opens them (it uses the title and quote kept).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ SCHEMA_VERSION = 1
 """The version this code writes."""
 
 META, ANNOTATIONS, SETTINGS, POSITIONS = "meta", "annotations", "settings", "positions"
+IMPORTED = "imported"
 SCHEMA_DOC = "schema"
 
 Tables = dict[str, dict[str, dict[str, Any]]]

@@ -288,8 +288,13 @@ _LIVE_NEXT: weakref.WeakSet[NextVersion] = weakref.WeakSet()
 
 @atexit.register
 def _drop_unused_next_versions() -> None:
-    for version in list(_LIVE_NEXT):
+    """At exit, remove every prepared next version, waiting for one still being copied (a
+    daemon thread killed mid-copy would leave a full-size hidden file behind)."""
+    versions = list(_LIVE_NEXT)
+    for version in versions:
         version.drop()
+    for version in versions:
+        version.wait(5.0)
 
 
 def _copy_range(src: int, dst: int, length: int) -> None:
@@ -347,6 +352,8 @@ class DurableStorage(Storage):
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk; not by this process's own writes."""
         self._next: NextVersion | None = None
+        self._given_up: list[NextVersion] = []
+        """Next versions dropped while still being copied (their files go when they finish)."""
         self.prepare_next = True
         """Prepare the next version of the file in the background after each write."""
 
@@ -442,11 +449,18 @@ class DurableStorage(Storage):
     def _drop_next(self) -> None:
         if self._next is not None:
             self._next.drop()
+            self._given_up = [v for v in self._given_up if not v.wait(0)] + [self._next]
             self._next = None
 
     def wait_for_next(self, timeout: float | None = None) -> bool:
-        """Wait until the next version of the file is prepared (benchmarks, tests)."""
-        return self._next.wait(timeout) if self._next is not None else True
+        """Wait until the next version of the file is prepared, and until versions given up
+        while still being copied have removed their files (benchmarks, tests)."""
+        given_up, self._given_up = self._given_up, []
+        for version in given_up:
+            if not version.wait(timeout):
+                self._given_up.append(version)
+        done = not self._given_up
+        return (self._next.wait(timeout) if self._next is not None else True) and done
 
     @property
     def exists(self) -> bool:

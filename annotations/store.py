@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from annotations.errors import (
     CorruptStoreError,
     StoreError,
     StoreLockTimeout,
+    StoreReadOnly,
     StoreWriteError,
     UpdateConflict,
 )
@@ -78,9 +80,23 @@ class _Table(Table):
         cast(DurableStorage, self._storage).append_hint = (self.name, doc_id)
         self._update_table(updater)
 
-    def put_many(self, docs: dict[str, Record]) -> None:
-        """Insert or replace several documents in one write."""
-        self._update_table(lambda table: table.update(docs))
+    def put_many(self, docs: dict[str, Record], also: tuple[str, dict[str, Record]] | None = None
+                 ) -> None:
+        """Insert or replace several documents in one write; with `also` (another table's
+        name and documents), those too, in the same write."""
+        if also is None:
+            self._update_table(lambda table: table.update(docs))
+            return
+        storage = cast(DurableStorage, self._storage)
+        try:
+            tables = storage.read() or {}
+            tables.setdefault(self.name, {}).update(docs)
+            tables.setdefault(also[0], {}).update(also[1])
+            storage.write(tables)
+        except BaseException:
+            storage.invalidate()
+            raise
+        self.clear_cache()
 
     def delete(self, doc_id: str) -> None:
         """Remove one document (which must exist)."""
@@ -342,11 +358,30 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
-        """Locked, with the data freshly read: the start of every read-modify-write."""
+        """Locked, with the data freshly read: the start of every read-modify-write. A file
+        that cannot be used (a directory, corrupt, unreadable, read-only) is refused before the
+        lock is taken, so bad input leaves no lock file behind."""
+        if self._real.parent.is_dir():  # else creating the directory fails, with its message
+            with self._mutex:
+                self._sync()
+                self._check_writable()
         with self._locked():
             self._storage.verify()
             self._sync()
+            self._check_writable()
             yield
+
+    def _check_writable(self) -> None:
+        try:
+            mode = os.stat(self._real).st_mode
+        except OSError:
+            return  # missing: it is created (other problems surface when writing)
+        if not mode & stat.S_IWUSR:
+            raise StoreReadOnly(
+                self._real,
+                f"is read-only (mode {stat.S_IMODE(mode):04o}); nothing was written "
+                "(make it writable, e.g. chmod u+w, to change it)",
+            )
 
     def _annotations(self) -> _Table:
         return self._tables[schema.ANNOTATIONS]
@@ -361,9 +396,11 @@ class Store:
             self._index.add(a)
         return a
 
-    def add_many(self, items: Iterable[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
+    def add_many(self, items: Iterable[Annotation], *, imported: bool = False
+                 ) -> tuple[list[Annotation], list[Annotation]]:
         """Store the annotations whose ids are not stored yet, in one durable write. Returns
-        (added, skipped): importing the same annotations twice adds nothing the second time."""
+        (added, skipped): importing the same annotations twice adds nothing the second time.
+        With `imported`, they are marked as coming from an import file (`imported_ids`)."""
         with self._writing():
             added: dict[str, Annotation] = {}
             skipped: list[Annotation] = []
@@ -374,7 +411,9 @@ class Store:
                     added[a.id] = a
             if added:
                 records = {i: to_record(a) for i, a in added.items()}
-                self._annotations().put_many(records)
+                stamp = {"at": format_time(utc_now())}
+                marks = (schema.IMPORTED, {i: dict(stamp) for i in added}) if imported else None
+                self._annotations().put_many(records, also=marks)
                 for a in added.values():
                     self._index.add(a)
         return list(added.values()), skipped
@@ -417,6 +456,13 @@ class Store:
             self._annotations().delete(annotation_id)
             self._index.discard(annotation_id)
         return True
+
+    def imported_ids(self) -> frozenset[str]:
+        """The ids of the annotations that came from an import file (their article paths are
+        someone else's: an export never opens them)."""
+        with self._mutex:
+            tables = self._sync() or {}
+            return frozenset(tables.get(schema.IMPORTED, {}))
 
     def changed_on_disk(self) -> bool:
         """A cheap hint (one stat, no read) that the file changed since this store last read

@@ -137,24 +137,46 @@ def _has_type(obj: Mapping[str, Any], name: str) -> bool:
     return kind == name or (isinstance(kind, list) and name in kind)
 
 
+MAX_PAGES = 10_000
+"""The most AnnotationPages one collection may chain through `next`."""
+
+
 def _items(data: object) -> list[object]:
     if isinstance(data, list):
         return list(data)
     assert isinstance(data, Mapping)
     if _has_type(data, "Annotation"):
         return [data]
-    if _has_type(data, "AnnotationPage"):
-        items = data.get("items")
+    if not _has_type(data, "AnnotationPage"):
+        first = data.get("first")
+        if first is None and data.get("total", 0) == 0:
+            return []
+        if not isinstance(first, Mapping):
+            raise AnnotationError(
+                "AnnotationCollection: 'first' must be an embedded AnnotationPage"
+            )
+        data = first
+    return _page_items(data)
+
+
+def _page_items(page: Mapping[str, Any]) -> list[object]:
+    """The items of a page and of the pages chained after it through `next`, walked in a loop
+    (a chain of any depth gives a clear error past MAX_PAGES, never a RecursionError)."""
+    out: list[object] = []
+    current: object = page
+    pages = 0
+    while isinstance(current, Mapping):
+        pages += 1
+        if pages > MAX_PAGES:
+            raise AnnotationError(f"more than {MAX_PAGES:,} AnnotationPages chained by 'next'")
+        if not _has_type(current, "AnnotationPage") and pages > 1:
+            raise AnnotationError(f"page {pages}: 'next' must be an embedded AnnotationPage")
+        items = current.get("items")
         if not isinstance(items, list):
-            raise AnnotationError("AnnotationPage: 'items' must be a list")
-        nxt = data.get("next")
-        return items + (_items(nxt) if isinstance(nxt, Mapping) else [])
-    first = data.get("first")
-    if isinstance(first, Mapping):
-        return _items(first)
-    if first is None and data.get("total", 0) == 0:
-        return []
-    raise AnnotationError("AnnotationCollection: 'first' must be an embedded AnnotationPage")
+            raise AnnotationError(f"AnnotationPage {pages}: 'items' must be a list")
+        out += items
+        current = current.get("next")
+    return out
 
 
 def from_w3c(data: object) -> list[Annotation]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -38,6 +37,7 @@ from articles.library_entry import (
     provisional_summary,
 )
 from articles.parser import parse
+from articles.regular_file import open_regular, read_at_most
 from articles.sources import HTML_SUFFIXES, is_html_path
 from articles.textio import MAX_BYTES, canonicalize, decode, read_text
 
@@ -93,21 +93,20 @@ class IndexStats:
 
 def _read(path: Path) -> tuple[bytes, os.stat_result] | None:
     """The bytes of a regular file not too large to be an article, and its stat; None when it
-    cannot be read as such (the caller asks `read_text` for the reason)."""
+    cannot be read as such (the caller asks `read_text` for the reason). A file swapped for a
+    FIFO or a device after the listing is refused after opening, without waiting on it."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
-                return None
-            return f.read(), st
+            return read_at_most(f, MAX_BYTES), st
     except OSError:
         return None
 
 
 def _head(path: Path, size: int = 4096) -> bytes:
-    """The first bytes of a file (for a provisional title); empty if it cannot be read."""
+    """The first bytes of a regular file (for a provisional title); empty if it cannot be read."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             return f.read(size)
     except OSError:
         return b""

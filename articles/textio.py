@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from articles.errors import ArticleError
+from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 MAX_BYTES = 64 * 1024 * 1024
 """Refuse files larger than this: no news article comes near it."""
@@ -53,15 +54,18 @@ def canonicalize(text: str) -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """Read and canonicalise an article file; ArticleError names the file and the problem."""
+    """Read and canonicalise an article file; ArticleError names the file and the problem.
+    Only a regular file is read (a FIFO or a device is refused, without waiting on it), and
+    never more than MAX_BYTES of it."""
     p = Path(path)
     try:
-        if p.is_dir():
-            raise ArticleError(p, "is a directory, not an article file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(p, f"too large for an article ({size:,} bytes)")
-        data = p.read_bytes()
+        data = read_regular(p, MAX_BYTES)
+    except NotRegularFile as exc:
+        if exc.kind == "a directory":
+            raise ArticleError(p, "is a directory, not an article file") from None
+        raise ArticleError(p, f"{exc.strerror}, not an article file") from None
+    except FileTooLarge:
+        raise ArticleError(p, f"too large for an article (over {MAX_BYTES:,} bytes)") from None
     except FileNotFoundError:
         raise ArticleError(p, "no such file") from None
     except PermissionError:

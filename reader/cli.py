@@ -6,16 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from annotations.errors import StoreError, StoreWriteError
+from annotations.errors import StoreError, StoreReadOnly, StoreWriteError
 from articles.errors import ArticleError
-from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput
+from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, ReaderArgumentParser, say
 
 SUBCOMMANDS = ("outline", "people", "documents", "notes", "save")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the headless subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = ReaderArgumentParser(
         prog="reader",
         description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
     )
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for opening the reader: `reader [PATH|URL ...] [--db FILE] [--refresh]`."""
-    parser = argparse.ArgumentParser(
+    parser = ReaderArgumentParser(
         prog="reader",
         description=(
             "Open the reader on articles (no PATH: the bundled sample article). "
@@ -59,13 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch(args.paths, args.db, refresh=args.refresh)
     except (ArticleError, BadInput) as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_BAD_INPUT
     except StoreError as exc:
         # A corrupt, unreadable or newer-version annotations file is bad input (2); a change
-        # that could not be made durable (no space, no permission, lock timeout) a failure (1).
-        print(f"reader: {exc}", file=sys.stderr)
-        return EXIT_FAILURE if isinstance(exc, StoreWriteError) else EXIT_BAD_INPUT
+        # that could not be made durable (no space, no permission, lock timeout) a failure (1);
+        # a read-only file is the user's choice, so bad input too.
+        say(str(exc))
+        failed = isinstance(exc, StoreWriteError) and not isinstance(exc, StoreReadOnly)
+        return EXIT_FAILURE if failed else EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except BrokenPipeError:

@@ -35,3 +35,15 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """`visible(text)` on one line: newlines become spaces."""
     return visible(text).replace("\n", " ")
+
+
+JSON_ESCAPES = {
+    c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *BIDI_CONTROLS, 0x2028, 0x2029)
+}
+"""Escapes for JSON text (C0 controls are escaped by any JSON encoder already): the same JSON,
+safe to show on a terminal."""
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls, bidi controls and line separators written as \\u escapes."""
+    return text.translate(JSON_ESCAPES)

@@ -26,11 +26,11 @@ from articles.export import (
 )
 from articles.indexer import Indexer
 from articles.library import Library, LibraryDocument, LibraryPerson
-from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
-from reader.safe_text import one_line
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
+from reader.safe_text import json_safe, one_line
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     """Add the outline, people and documents subcommands."""
     for name, func, help_text, many in (
         ("outline", run_outline, "title, authors, date, source and sections of an article",
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def console() -> Console:
@@ -85,7 +85,7 @@ def open_library(paths: list[str]) -> Library:
             raise BadInput(f"{path}: no article files (*.txt, *.html) in this directory")
     library = indexer.index_all(paths)
     for summary in sorted(library.unreadable, key=lambda a: str(a.path)):
-        print(f"reader: {one_line(summary.error_message or '')}", file=sys.stderr)
+        say(summary.error_message or "")
     if not library.readable:
         raise BadInput("no readable article among the files given")
     return library
@@ -103,7 +103,7 @@ def run_library(args: argparse.Namespace, table: Callable[[Library], Table],
     try:
         library = open_library(args.paths)
     except BadInput as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_BAD_INPUT
     if args.json:
         print_json(data(library))

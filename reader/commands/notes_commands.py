@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,10 +23,11 @@ from annotations import (
     resolve_db_path,
 )
 from annotations.anchoring import Anchored
+from annotations.export_file import check_target, write_export
 from annotations.exporting import FORMATS, dumps
-from annotations.model import Annotation
+from annotations.model import Annotation, check_tags, normalize_tags
 from articles import load
-from reader.errors import EXIT_OK, BadInput
+from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser
 from reader.safe_text import one_line, visible
 
 Handler = Callable[[argparse.Namespace], int]
@@ -41,9 +41,9 @@ SWATCH = {
 }
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     """Add the notes subcommand group."""
-    db = argparse.ArgumentParser(add_help=False)
+    db = ReaderArgumentParser(add_help=False)
     db.add_argument(
         "--db",
         metavar="FILE",
@@ -160,7 +160,9 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store(_db(args))
+    # One command makes at most one change: preparing a next version of the file for a
+    # following add would only copy the whole file for nothing.
+    return Store(_db(args), prepare_next=False)
 
 
 def _console() -> Console:
@@ -182,6 +184,12 @@ def _write_out(text: str) -> None:
 
 def run_add(args: argparse.Namespace) -> int:
     """Annotate a quote; print the new id once it is durable."""
+    for tag in args.tag:
+        try:
+            check_tags(normalize_tags([tag]))
+        except AnnotationError as exc:
+            problem = str(exc).removeprefix("tags: ")
+            raise BadInput(f"--tag {tag[:40]!r}: {problem}") from None
     article = load(args.path)
     try:
         a = actions.add_quote(
@@ -273,18 +281,13 @@ def _orphan_table(orphans: list[Anchored]) -> Table:
 def run_export(args: argparse.Namespace) -> int:
     """Export annotations as Markdown, our JSON or W3C JSON-LD."""
     article = load(args.path) if args.path else None
+    if args.output:
+        check_target(Path(args.output), _db(args))  # before reading anything
     text = actions.export_text(_store(args), args.format, article)
     if not args.output:
         _write_out(text)
         return EXIT_OK
-    out = Path(args.output)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BadInput(f"{out}: cannot write: {exc.strerror or exc}") from None
+    write_export(Path(args.output), text, _db(args))
     return EXIT_OK
 
 

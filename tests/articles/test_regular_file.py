@@ -53,3 +53,22 @@ def test_devices_are_refused(device: str) -> None:
 def test_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotRegularFile, match="directory"):
         read_regular(tmp_path, 100)
+
+
+def test_indexer_refuses_a_file_swapped_for_a_fifo_after_listing(tmp_path: Path) -> None:
+    from articles.index_cache import IndexCache
+    from articles.indexer import Indexer
+
+    article = tmp_path / "a.txt"
+    article.write_text("A title\n\nSome text of the article.\n")
+    indexer = Indexer(IndexCache(tmp_path / "cache"), workers=1)
+    assert indexer.list_files([tmp_path]) == [article]
+    article.unlink()
+    os.mkfifo(article)  # swapped after the listing
+    found: list[object] = []
+    thread = threading.Thread(target=lambda: found.append(indexer.index_file(article)),
+                              daemon=True)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), "indexing a FIFO hung"
+    assert "FIFO" in str(found[0])

@@ -1,0 +1,81 @@
+"""Writing an export to a file: never onto the notes file, its lock or a link to either, and
+all at once (a unique temporary file beside the target, synced, then renamed over it), with
+owner-only permissions. A link planted at the target or at a temporary name is never followed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from annotations.errors import AnnotationError
+
+
+class ExportFileError(AnnotationError):
+    """An export that cannot be written there; the message is one line: "<file>: <problem>"."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # a hard link
+    except OSError:
+        return False
+
+
+def check_target(out: Path, store_path: Path) -> None:
+    """ExportFileError when `out` is the notes file, its lock, or a (symbolic or hard) link to
+    either, or a directory."""
+    real = Path(os.path.realpath(store_path))
+    for protected, what in (
+        (store_path, "the notes file"),
+        (real, "the notes file"),
+        (Path(f"{store_path}.lock"), "the notes file's lock"),
+        (Path(f"{real}.lock"), "the notes file's lock"),
+    ):
+        if _same_file(out, protected):
+            raise ExportFileError(out, f"is {what} ({real}); choose another output file")
+    if out.is_dir():
+        raise ExportFileError(out, "is a directory; give a file name")
+
+
+def write_export(out: Path, text: str, store_path: Path) -> None:
+    """Write `text` (UTF-8) to `out` atomically and durably, mode 0600; refuses the notes file
+    and its lock (see `check_target`). ExportFileError naming the file on failure."""
+    check_target(out, store_path)
+    directory = out.parent
+    try:
+        # mkstemp opens with O_CREAT | O_EXCL under a random name: never a planted link.
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportFileError(out, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)  # replaces a link at `out` itself, never what it points to
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportFileError(out, f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+__all__ = ["ExportFileError", "check_target", "write_export"]
