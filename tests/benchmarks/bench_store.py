@@ -1,12 +1,12 @@
-"""Benchmark of the annotations store (requirement 14); not a timed test.
+"""Benchmark of the annotations store (issue 14); not a timed test.
 
-One durable `Store.add` with 0, 1,000 and 10,000 annotations already stored, against SQLite
-measured in the same run (one INSERT + commit, synchronous=FULL, default rollback journal, and
-WAL for reference) and against TinyDB's default JSONStorage; and loading all annotations of one
-article with 10,000 stored (a new Store, as when the reader opens; and again on an unchanged
-file). Prints a table of medians.
+At 0, 1,000, 10,000 and 100,000 notes stored: a durable `Store.add` back to back and one at a
+time, against SQLite measured in the same run (one INSERT + commit, synchronous=FULL); opening
+one article's notes with a new Store (as the reader does); `store.check()` of the whole file;
+and `reader notes add` as a new process. Prints medians with the growth from each size to the
+next.
 
-    python tests/benchmarks/bench_store.py          # or: python -m pytest tests/benchmarks -s
+    python tests/benchmarks/bench_store.py [SIZE ...]   # or: python -m pytest tests/benchmarks -s
 """
 
 from __future__ import annotations
@@ -16,19 +16,20 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
-from tinydb import TinyDB
 
 from annotations import Annotation, Store, new_annotation
 from annotations.codec import to_record
 from articles import Article, load, parse, sample_path
 
-SIZES = (0, 1_000, 10_000)
+SIZES = (0, 1_000, 10_000, 100_000)
 REPEAT = 25
 ARTICLES = 40  # the stored annotations are spread over this many articles
 
@@ -110,76 +111,81 @@ def _sqlite_insert(con: sqlite3.Connection, a: Annotation) -> None:
     con.execute("COMMIT")
 
 
-Row = tuple[str, float, float | None, float | None]
-"""(measurement, reader ms, SQLite rollback-journal ms, SQLite WAL ms)."""
+def _cli_add_ms(db: Path, article: Path, quote: str, repeat: int = 5) -> float:
+    """`reader notes add` as a user runs it (a new process each time)."""
+    args = [sys.executable, "-m", "reader", "notes", "add", str(article), "--quote", quote,
+            "--db", str(db)]
+
+    def once() -> None:
+        subprocess.run(args, check=True, capture_output=True)
+
+    return _median_ms(once, repeat)
 
 
-def run() -> list[Row]:
-    """Measure everything; medians in milliseconds."""
+Series = dict[str, dict[int, float]]
+"""measurement -> notes stored -> median milliseconds."""
+
+
+def run(sizes: tuple[int, ...] = SIZES) -> Series:
+    """Measure everything at each size; medians in milliseconds."""
     rng = random.Random(42)
     articles = _articles()
-    pool = [_annotation(rng, rng.choice(articles)) for _ in range(max(SIZES) + 20 * REPEAT)]
-    rows: list[Row] = []
+    pool = [_annotation(rng, rng.choice(articles)) for _ in range(max(sizes) + 60 * REPEAT)]
+    out: Series = {}
+
+    def put(name: str, n: int, ms: float) -> None:
+        out.setdefault(name, {})[n] = ms
+
+    sample_file = sample_path()
+    quote = "comprehensively lead and direct all aspects of work"
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         work = Path(tmp)
-        fresh = iter(pool[max(SIZES) :])
-        for n in SIZES:
+        fresh = iter(pool[max(sizes) :])
+        target = articles[3]
+        for n in sizes:
             existing = pool[:n]
             db = work / f"store-{n}" / "annotations.json"
             store = Store(db)
             if existing:
                 store.add_many(existing)
-            ours = _median_ms(lambda s=store: s.add(next(fresh)))
-            paced = _median_paced_ms(store, fresh)
-            size = db.stat().st_size
+            else:
+                store.set_setting("created", True)
+            repeat = REPEAT if n < 100_000 else 7
+            put("add, back to back", n, _median_ms(lambda s=store: s.add(next(fresh)), repeat))
+            put("add, one at a time", n, _median_paced_ms(store, fresh, repeat))
+            store.settle()
             lite = _sqlite(work / f"delete-{n}.sqlite", existing, "DELETE")
-            sqlite_ms = _median_ms(lambda c=lite: _sqlite_insert(c, next(fresh)))
-            wal = _sqlite(work / f"wal-{n}.sqlite", existing, "WAL")
-            wal_ms = _median_ms(lambda c=wal: _sqlite_insert(c, next(fresh)))
+            put("SQLite FULL insert", n, _median_ms(lambda c=lite: _sqlite_insert(c, next(fresh))))
             lite.close()
-            wal.close()
-            rows.append((f"add, {n:,} stored ({size / 1e6:.1f} MB), back to back", ours,
-                         sqlite_ms, wal_ms))
-            rows.append((f"add, {n:,} stored, one at a time", paced, sqlite_ms, wal_ms))
-
-        # TinyDB's own JSONStorage at 10,000, for the record (DESIGN.md §5: ~55x SQLite).
-        plain_path = work / "plain-tinydb.json"
-        records = {str(i): to_record(a) for i, a in enumerate(pool[:10_000], 1)}
-        plain_path.write_bytes(orjson.dumps({"_default": records}))
-        plain = TinyDB(plain_path)
-        tinydb_ms = _median_ms(lambda: plain.insert(to_record(next(fresh))), repeat=10)
-        plain.close()
-        rows.append(("add, 10,000 stored, TinyDB's JSONStorage", tinydb_ms, None, None))
-
-        db = work / "store-10000" / "annotations.json"
-        target = articles[3]
-        counts: list[int] = []
-
-        def cold() -> None:
-            counts.append(len(Store(db).for_article(target)))
-
-        cold_ms = _median_ms(cold, repeat=9)
-        warm = Store(db)
-        warm.for_article(target)
-        warm_ms = _median_ms(lambda: warm.for_article(target), repeat=50)
-        rows.append(
-            (f"load one article ({counts[0]} notes), 10,000 stored: new Store", cold_ms, None, None)
-        )
-        rows.append(("  ... the same Store again, file unchanged", warm_ms, None, None))
-    return rows
+            put("open: new Store, one article's notes", n,
+                _median_ms(lambda d=db: Store(d).for_article(target), 5))
+            put("store.check() of the whole file", n, _median_ms(lambda d=db: Store(d).check(), 5))
+            put("`reader notes add` (a new process)", n, _cli_add_ms(db, sample_file, quote))
+            put("file size (MB, not ms)", n, db.stat().st_size / 1e6)
+    return out
 
 
-def report(rows: list[Row]) -> str:
-    """The medians as a table."""
-    width = max(len(r[0]) for r in rows)
-    title = f"median of {REPEAT} runs"
-    head = f"{title:<{width}}  {'reader':>9}  {'SQLite FULL':>17}  {'SQLite WAL+FULL':>17}"
+def report(series: Series) -> str:
+    """The medians as a table: one column per size, with the growth from the previous size."""
+    sizes = sorted({n for by_size in series.values() for n in by_size})
+    width = max(len(name) for name in series)
+    head = f"{'median ms':<{width}}" + "".join(f"  {f'{n:,} notes':>20}" for n in sizes)
     lines = [head, "-" * len(head)]
-    for name, ours, lite, wal in rows:
-        cells = [f"{ours:6.2f} ms"]
-        for other in (lite, wal):
-            cells.append(f"{other:5.2f} ms ({ours / other:4.1f}x)" if other else "")
-        lines.append(f"{name:<{width}}  {cells[0]:>9}  {cells[1]:>17}  {cells[2]:>17}")
+    for name, by_size in series.items():
+        cells, previous = [], None
+        for n in sizes:
+            value = by_size.get(n)
+            if value is None:
+                cells.append("")
+                continue
+            growth = f" ({value / previous:5.1f}x)" if previous else " " * 9
+            cells.append(f"{value:9.2f}{growth}")
+            previous = value
+        lines.append(f"{name:<{width}}" + "".join(f"  {c:>20}" for c in cells))
+    add = series.get("add, back to back", {})
+    lite = series.get("SQLite FULL insert", {})
+    ratios = ", ".join(f"{n:,}: {add[n] / lite[n]:.1f}x" for n in sizes if n in add and n in lite)
+    lines.append(f"add against SQLite FULL: {ratios}")
     return "\n".join(lines)
 
 
@@ -189,4 +195,5 @@ def test_benchmark_store() -> None:
 
 
 if __name__ == "__main__":
-    print(report(run()))
+    chosen = tuple(int(a) for a in sys.argv[1:]) or SIZES
+    print(report(run(chosen)))
