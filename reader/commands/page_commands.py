@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 from annotations.paths import resolve_db_path
@@ -15,7 +14,7 @@ from articles.errors import ArticleError
 from articles.folding import fold
 from articles.sources import is_url
 from articles.sources.loader import open_url
-from reader.errors import EXIT_BAD_INPUT, EXIT_OK
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, ReaderArgumentParser, say
 from reader.page_changes import refresh_message
 from reader.safe_text import one_line
 
@@ -23,7 +22,7 @@ SAVED_FROM = "<!-- saved from url=({length:04d}){url} -->\n"
 """The mark a browser puts at the top of a saved page; the reader reads the address back."""
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     """Add the save subcommand."""
     p = sub.add_parser(
         "save", help="fetch web pages and keep them for reading offline",
@@ -70,7 +69,7 @@ def run_save(args: argparse.Namespace) -> int:
     """Store (and save) each page; one line per page; exit 2 if any could not be read."""
     folder = Path(args.to) if args.to else None
     if folder is not None and not folder.is_dir():
-        print(f"reader: {folder}: no such directory", file=sys.stderr)
+        say(f"{folder}: no such directory")
         return EXIT_BAD_INPUT
     cache = ArticleCache()
     failed = 0
@@ -80,7 +79,7 @@ def run_save(args: argparse.Namespace) -> int:
                 raise ArticleError(url, "only http and https addresses can be saved")
             opened = open_url(url, cache, refresh=args.refresh)
         except ArticleError as exc:
-            print(f"reader: {one_line(str(exc))}", file=sys.stderr)
+            say(str(exc))
             failed += 1
             continue
         article = opened.article
@@ -91,8 +90,7 @@ def run_save(args: argparse.Namespace) -> int:
             try:
                 saved = _save_into(folder, file_name(article.title, url), data)
             except OSError as exc:
-                print(f"reader: {folder}: cannot save {url} ({exc.strerror or exc})",
-                      file=sys.stderr)
+                say(f"{folder}: cannot save {url} ({exc.strerror or exc})")
                 failed += 1
                 continue
             line += f" → {saved}"
@@ -100,5 +98,5 @@ def run_save(args: argparse.Namespace) -> int:
         if args.refresh and opened.before is not None:
             message = refresh_message(Store(resolve_db_path(args.db)), opened.before, article)
             if message:
-                print(f"  {message}")
+                print(f"  {one_line(message)}")
     return EXIT_BAD_INPUT if failed else EXIT_OK
