@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from articles.folding import fold
 from articles.lexicon import (
     CREDIT_NOT_PEOPLE,
+    FAMILY_NAMES,
     NAME_STOPWORDS,
     ORG_WORDS,
     PLACE_NOUNS,
@@ -37,8 +38,10 @@ def name_like(words: Sequence[str]) -> bool:
     """Whether capitalised words can be a personal name (no org, post, place or stop word)."""
     if not 1 <= len(words) <= 5:
         return False
-    for w in words:
+    for i, w in enumerate(words):
         f = fold(w)
+        if w == "The" and 0 < i < len(words) - 1 and fold(words[0]) in FAMILY_NAMES:
+            continue  # a middle name: "Lai The Nguyen"
         if not NAME_WORD.match(w) or (len(w) > 1 and w.isupper()):
             return False
         if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS or f in PLACE_NOUNS:

@@ -20,6 +20,7 @@ from articles.lexicon import (
     ROLE_PLURALS,
 )
 from articles.model import Block, Mention, Person
+from articles.name_forms import merge_given_name_forms
 from articles.roles import (
     SPECIAL_ROLES,
     clean_role,
@@ -44,7 +45,8 @@ SHORT_FORM = re.compile(
     rf"(?P<name>{CAP_WORD})(?!\s+{CAP_WORD})(?![^\W_])"
 )
 DASH_AFTER = re.compile(r"\s*[-–—]\s+")
-COMMA_AFTER = re.compile(r",\s+")
+COMMA_AFTER = re.compile(r",\s+(?:an?\s+(?=[a-z]))?")
+"""A comma after a name, and the article before a post (", a member of ...")."""
 POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+")
 LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})
 _plural_words = "|".join(sorted(ROLE_PLURALS, key=len, reverse=True))
@@ -233,6 +235,8 @@ class PeopleFinder:
             ):
                 cue = True
                 k = i
+            elif w == "The" and 0 < i < len(words) - 1 and fold(words[i - 1]) in FAMILY_NAMES:
+                continue  # a middle name: "Lai The Nguyen"
             elif f in ORG_WORDS or f in NAME_STOPWORDS or (f in PLACES and i < len(words) - 2):
                 cue = False
                 k = i
@@ -441,6 +445,7 @@ class PeopleFinder:
 
     def people(self) -> list[Person]:
         """The people found, in order of first mention."""
+        merge_given_name_forms(self.drafts)  # type: ignore[arg-type]
         result: list[Person] = []
         found = [(key, draft) for key, draft in self.drafts.items() if draft.mentions]
         for key, draft in sorted(found, key=lambda item: min(item[1].mentions)):

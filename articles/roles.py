@@ -9,7 +9,8 @@ from articles.folding import fold
 from articles.lexicon import FAMILY_NAMES, PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
 from articles.scan import UPPER
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
+_TOKEN = re.compile(r"\d{4}[–-]\d{4}|[^\W_]+(?:['’-][^\W_]+)*|&")
+"""A word of a post; a span of years ("the 2020–2025 term") is one word."""
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CONNECTORS = frozenset({"of", "the", "and", "&", "for", "to"})
 _LOWER_OK = frozenset(
@@ -19,7 +20,7 @@ _LOWER_OK = frozenset(
         "association", "union", "sector", "level", "people's", "party",
     }
 )
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$|^\d{4}[–-]\d{4}$")
 _SIGNATURE_DROP = frozenset({"of", "the", "and", "&", "for", "in", "at", "on", "to", "s"})
 _SIGNATURE_MAP = {
     "department": "committee",
