@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from articles.credits import name_like
 from articles.folding import fold
 from articles.layout import BY_CREDIT, TOP_LINES, read_top
 from articles.model import Block, BlockKind
-from articles.outlets import AGENCY_PREFIXES
+from articles.outlets import AGENCY_PREFIXES, outlet_in
 
 IMAGE_LINE = re.compile(r"^\|?\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?\s*$")
 IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 """An image's file name on a line of its own ("ho-chi-minh-9907.jpg")."""
 PIPES_ONLY = re.compile(r"^\|[\s|]*$")
+SOURCE_LINE = re.compile(r"^(?:Source|Nguồn|Theo)\s*:\s*\S.{0,60}$")
+"""A closing line naming where the article comes from ("Source: VNA")."""
 IMAGE_RESIDUE = frozenset({"leftcenterrightdel", "Enlarge", "Zoom", "Phóng to"})
 """Text left by a picture's widgets, on a line of its own."""
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
@@ -25,6 +28,10 @@ CREDIT = re.compile(
     r"Source))(?:\s*(?:courtesy of|by)?\s*:\s*|\s+(?:courtesy of|by)\s+)"
     r"(?P<credit>[^:|()\n]{1,80}?)\s*\)?[\s.]*$"
 )
+AGENCY_PHOTO = re.compile(
+    r"(?:^|\s)[—–-]\s*(?:[A-Z]{2,5}/)*[A-Z]{2,5}\s+Photos?\b(?:\s+(?P<credit>[^\n|:]{1,60}?))?[\s.]*$"
+)
+"""Vietnam News's credit closing a caption: "— VNA/VNS Photo", "— VNS Photo Duong Giang"."""
 SOURCE_PREFIX = re.compile(
     r"\s*(?:(?:[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3},?\s+)?\((?P<paren>[^()\n]{2,40})\)|"
     rf"(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{{2,4}})+|(?:{AGENCY_PREFIXES})(?![\w.])))\s*[-–—:]+\s*"
@@ -84,7 +91,7 @@ def credit_of(line: str) -> re.Match[str] | None:
     body = line.strip().strip("|").strip()
     if len(body) > 600:
         return None
-    return CREDIT.search(body)
+    return CREDIT.search(body) or AGENCY_PHOTO.search(body)
 
 
 def is_vietnamese(line: str) -> bool:
@@ -167,6 +174,12 @@ def classify(text: str) -> list[Block]:
     return _merge(lines, out)
 
 
+def _is_image_line(t: str) -> bool:
+    """A picture, its file name, widget text or the bars of a picture's table."""
+    return bool(IMAGE_LINE.match(t) or FILE_NAME.match(t) or PIPES_ONLY.match(t)
+                or t in IMAGE_RESIDUE)
+
+
 def _body_kind(
     lines: list[Line], j: int, prev: BlockKind | None, lead_index: int | None, footer: int
 ) -> BlockKind:
@@ -174,20 +187,18 @@ def _body_kind(
     t = lines[j].text
     if j == lead_index:
         return "lead"
-    if IMAGE_LINE.match(t) or FILE_NAME.match(t) or PIPES_ONLY.match(t) or t in IMAGE_RESIDUE:
+    if _is_image_line(t):
         return "image"
     if TABLE_RULE.match(t):
         return "image" if prev in ("image", "caption") else "paragraph"
+    words = len(t.split())
+    before = lines[j - 1].text if j > 0 else ""
+    if prev in ("image", "caption") and before == t and words <= 60:
+        return "image"  # a caption printed twice: the picture's alternative text and its caption
     if credit_of(t):
         return "caption"
-    words = len(t.split())
     if j > 0 and words <= 60 and not SOURCE_PREFIX.match(t):
-        before = lines[j - 1].text
-        if prev == "image" and before == t:
-            return "image"  # a caption printed twice: the picture's own text, then the caption
-        if prev == "caption" and before == t:
-            return "image"
-        if prev == "image" and not TABLE_RULE.match(before) and not t.startswith("#"):
+        if prev == "image" and _is_image_line(before) and not t.startswith("#"):
             return "caption"
         if prev == "caption" and not lines[j].blank_before and (
             is_vietnamese(before) != is_vietnamese(t)
@@ -208,8 +219,11 @@ def _closing_credits(texts: list[str], first_body: int, footer: int) -> list[int
     j = footer - 1
     while j > first_body and len(found) < 3:
         t = texts[j]
-        if BY_CREDIT.match(t) and len(t.split()) <= 16:
-            found.append(j)
+        words = t.split()
+        if (BY_CREDIT.match(t) and len(words) <= 16) or SOURCE_LINE.match(t) or (
+            j == footer - 1 and 2 <= len(words) <= 4 and name_like(words)
+        ) or (len(words) <= 3 and outlet_in(t) == t.strip(" ./")):
+            found.append(j)  # "By X", "Source: VNA", "VNA", or the author's name alone
         elif not _is_picture(t):
             break
         j -= 1

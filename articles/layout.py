@@ -144,11 +144,15 @@ def read_top(texts: Sequence[str], is_picture: Sequence[bool]) -> Top:
     while i < limit:
         line = texts[i]
         nxt = texts[i + 1] if i + 1 < len(texts) else None
+        if LETTERHEAD.match(line):
+            furniture.append(i)  # "Ha Noi, May 09, 2016" dates the document, not the page
+            i += 1
+            continue
         if is_picture[i]:
             i += 1
             continue
-        if LETTERHEAD.match(line):
-            furniture.append(i)  # "Ha Noi, May 09, 2016" dates the document, not the page
+        if title is None and _stamped_headline(line):
+            title = i  # "Headline (10:15 14/03/2025)"
             i += 1
             continue
         if is_dated_or_credit(line) or (title is not None and _name_line(line) and (
@@ -171,6 +175,17 @@ def read_top(texts: Sequence[str], is_picture: Sequence[bool]) -> Top:
         title = i
         i += 1
     return Top(title, tuple(bylines), tuple(furniture), i, masthead)
+
+
+_STAMPED = re.compile(r"^(?P<head>.+?)\s*\((?P<stamp>[^()]{8,40})\)$")
+
+
+def _stamped_headline(line: str) -> bool:
+    """A headline with the page's date and time in brackets after it."""
+    m = _STAMPED.match(line)
+    return m is not None and headline_score(m["head"]) > 0 and len(m["head"].split()) >= 4 and (
+        find_datetime(m["stamp"]) is not None
+    )
 
 
 def _masthead_shape(line: str, next_line: str) -> bool:

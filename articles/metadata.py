@@ -11,8 +11,9 @@ from datetime import datetime
 from articles.blocks import SOURCE_PREFIX, credit_of
 from articles.credits import Credit, name_like, split_credit
 from articles.dates import find_datetime
+from articles.folding import fold
 from articles.model import Block
-from articles.outlets import outlet_in
+from articles.outlets import OUTLETS, outlet_in
 from articles.roles import post_end, starts_post
 from articles.scan import WORD
 
@@ -25,7 +26,9 @@ _BYLINE_NOISE = re.compile(
 _TRANSLATED = re.compile(r"\s*[-–—|,;]*\s*\b(?:Translated|Translation) by\b\s*:?\s*", re.IGNORECASE)
 _AUTHOR_SEPARATOR = re.compile(r"\s+[-–—|•/]\s+|\s*[|•]\s*|\s*,\s+(?=[A-Z])|\s+and\s+|\s*&\s*")
 _WEEKDAY = re.compile(
-    r",?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*$", re.IGNORECASE
+    r",?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?|"
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s*,)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -86,7 +89,7 @@ def _names(
                 pos = sep.end()
                 continue
             shown = part.title() if part.isupper() else part
-            if name_like(shown.split()):
+            if name_like(shown.split()) and fold(part) not in OUTLETS:
                 authors.append(Credit(offset, offset + len(part), roles))
         if sep is None:
             break
@@ -138,7 +141,7 @@ def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:
         pos = block.start
         for line in text[block.start : block.end].split("\n"):
             m = credit_of(line)
-            if m is not None:
+            if m is not None and m.group("credit"):
                 body = line.strip().strip("|").strip()
                 body_start = pos + line.index(body)
                 credit_start = body_start + m.start("credit")

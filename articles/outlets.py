@@ -14,7 +14,7 @@ def _phrases(listing: str) -> frozenset[str]:
 
 OUTLETS: frozenset[str] = _phrases(
     """
-    nhan dan|nhan dan online|nhandan|nhandan.vn|vietnamplus|vietnam plus|vietnam news|
+    nhan dan|nhan dan online|viet nam news|nhandan|nhandan.vn|vietnamplus|vietnam plus|vietnam news|
     vietnamnews|vietnam news agency|vnexpress|vnexpress international|e.vnexpress.net|
     tuoi tre|tuoi tre news|tuoitrenews|sggp|sggp news|sggp english|sggp english edition|
     saigon giai phong|saigon giai phong online|hanoi times|the hanoi times|hanoitimes|

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -9,10 +10,14 @@ from pathlib import Path
 
 from articles.blocks import classify
 from articles.credits import Credit
+from articles.dates import find_datetime
 from articles.metadata import parse_byline, photo_credits, source_of
 from articles.model import Article, Block
 from articles.sections import build_sections
 from articles.textio import article_id, canonicalize, read_text
+
+TITLE_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
+"""A date and time in brackets closing a headline."""
 
 
 def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Article:
@@ -32,6 +37,12 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
     published = next((by.published for by in bylines if by.published), None)
     credits = [*byline_credits, *photo_credits(text, blocks)]
     title = " ".join(text[title_block.start : title_block.end].split()) if title_block else ""
+    stamp = TITLE_STAMP.search(title)
+    stamped = find_datetime(stamp.group(1)) if stamp else None
+    if stamp is not None and stamped is not None:
+        # "Headline (09:43 05/04/2021)": the page's time printed after its headline.
+        published = published or stamped[1]
+        title = title[: stamp.start()]
     authors = tuple(text[c.start : c.end] for c in byline_credits if "author" in c.roles)
     return Article(
         id=article_id(text),

@@ -27,6 +27,7 @@ from articles.roles import (
     equivalent,
     post_end,
     signature,
+    split_rank,
     starts_post,
 )
 from articles.scan import CAP_WORD, WORD
@@ -45,7 +46,7 @@ SHORT_FORM = re.compile(
     rf"(?P<name>{CAP_WORD})(?!\s+{CAP_WORD})(?![^\W_])"
 )
 DASH_AFTER = re.compile(r"\s*[-–—]\s+")
-COMMA_AFTER = re.compile(r",\s+(?:an?\s+(?=[a-z]))?")
+COMMA_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+(?=[a-z]))?(?:new\s+|newly[- ]elected\s+)?")
 """A comma after a name, and the article before a post (", a member of ...")."""
 POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+")
 LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})
@@ -169,7 +170,7 @@ class PeopleFinder:
             cut = post_start
             while cut > floor and self.text[cut - 1] == " ":
                 cut -= 1
-            posts.insert(0, self.text[post_start : self._trim_end(end)])
+            posts[0:0] = split_rank(self.text[post_start : self._trim_end(end)])
             if cut <= floor or self.text[cut - 1] != ",":
                 break
             end = cut - 1
@@ -242,13 +243,22 @@ class PeopleFinder:
                 k = i
         start = k + 1
         rest = words[start:]
-        if 2 <= len(rest) <= 4 and name_like(rest):
+        if 2 <= len(rest) <= 4 and name_like(rest) and (
+            fold(rest[0]) in FAMILY_NAMES or not self._family_name_inside(rest)
+        ):
             return start, cue or k >= 0
         for j in range(start, len(words) - 1):
             tail = words[j:]
             if fold(words[j]) in FAMILY_NAMES and 2 <= len(tail) <= 4 and name_like(tail):
                 return j, cue or j > 0
         return -1, False
+
+    @staticmethod
+    def _family_name_inside(words: list[str]) -> bool:
+        """Whether a family name opens a two-word or longer name after the first word
+        ("Technology Bui Hoang Nam": the name is "Bui Hoang Nam")."""
+        return any(fold(w) in FAMILY_NAMES and len(words) - i >= 2
+                   for i, w in enumerate(words[1:], start=1))
 
     def scan(self) -> None:
         """Find every cued name in the body and the posts written with it."""

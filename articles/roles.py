@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from articles.folding import fold
-from articles.lexicon import FAMILY_NAMES, PLACE_NOUNS, RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from articles.lexicon import (
+    FAMILY_NAMES,
+    PLACE_NOUNS,
+    PLACES,
+    RANK_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from articles.scan import UPPER
 
 _TOKEN = re.compile(r"\d{4}[–-]\d{4}|[^\W_]+(?:['’-][^\W_]+)*|&")
@@ -17,7 +24,8 @@ _LOWER_OK = frozenset(
     {
         "province", "city", "district", "commune", "town", "ward", "term", "cell", "branch",
         "committee", "council", "office", "department", "unit", "hamlet", "village", "bloc",
-        "association", "union", "sector", "level", "people's", "party",
+        "association", "union", "sector", "level", "people's", "party", "municipal",
+        "provincial", "city's", "province's",
     }
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$|^\d{4}[–-]\d{4}$")
@@ -34,7 +42,10 @@ _SIGNATURE_MAP = {
     "people": "people",
     "peoples": "people",
 }
-_FILLER = frozenset({"provincial", "province", "party", "committee"})
+_FILLER = frozenset({"provincial", "province", "party", "committee", "municipal", "city"})
+_PLACE_WORDS = frozenset(w for place in PLACES for w in place.split())
+_ABBREVIATIONS = ((" pm ", " prime minister "), (" na ", " national assembly "))
+"""Short forms of posts and bodies, spelt out before two wordings are compared ("Deputy PM")."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -110,7 +121,10 @@ def clean_role(role: str) -> str:
 def signature(role: str) -> frozenset[str]:
     """The words that identify a post, whatever the wording ("Committee's X Department" and
     "X Committee" compare equal)."""
-    words = re.findall(r"[a-z0-9]+", fold(role).replace("'s", " ").replace("’s", " "))
+    folded = f" {fold(role)} ".replace("'s", " ").replace("’s", " ")
+    for short, full in _ABBREVIATIONS:
+        folded = folded.replace(short, full)
+    words = re.findall(r"[a-z0-9]+", folded)
     return frozenset(_SIGNATURE_MAP.get(w, w) for w in words if w not in _SIGNATURE_DROP)
 
 
@@ -126,9 +140,28 @@ def equivalent(a: str, b: str) -> bool:
     extra = big - small
     if extra & RANK_WORDS:
         return False
-    return extra <= _FILLER and len(small & (ROLE_HEADS | {"deputy", "standing"})) > 0
+    heads = small & (ROLE_HEADS | {"deputy", "standing"})
+    return extra <= _FILLER | _PLACE_WORDS and len(heads) > 0
 
 
 def is_place_phrase(words: list[str]) -> bool:
     """Whether the word after a capitalised run makes it a place ("Le Loi street")."""
     return bool(words) and fold(words[0]) in PLACE_NOUNS
+
+
+_RANK_PARTS = frozenset({"senior", "major", "lieutenant", "colonel", "rear", "vice"})
+_RANK_AFTER_POST = re.compile(
+    r"^(?P<post>.+\S)\s+(?P<rank>(?:Senior\s+|Major\s+|Lieutenant\s+|Colonel\s+|Rear\s+|Vice\s+)?"
+    r"(?:General|Admiral)|(?:Senior\s+|Lieutenant\s+)?Colonel)$"
+)
+
+
+def split_rank(post: str) -> list[str]:
+    """A post and the military rank written after it, before the name: "Minister of National
+    Defence General" is the post "Minister of National Defence" and the rank "General"."""
+    m = _RANK_AFTER_POST.match(post)
+    if m is None or fold(m.group("post").split()[-1]) in _RANK_PARTS or not starts_post(
+        m.group("post").split()
+    ):
+        return [post]
+    return [m.group("post"), m.group("rank")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from articles import Article, fold
+from articles.model import BODY_KINDS
 
 
 def differences(article: Article, expected: dict[str, Any]) -> list[str]:
@@ -16,7 +17,7 @@ def differences(article: Article, expected: dict[str, Any]) -> list[str]:
         if got != want:
             out.append(f"{what}: got {got!r}, want {want!r}")
 
-    check("title", article.title, expected["title"])
+    check("title", article.title or None, expected["title"])
     check("authors", list(article.authors), expected["authors"])
     published = article.published.isoformat() if article.published else None
     want_published = expected["published"]
@@ -27,9 +28,9 @@ def differences(article: Article, expected: dict[str, Any]) -> list[str]:
     check("headings", [text[b.start : b.end] for b in article.blocks if b.kind == "heading"],
           expected["headings"])
     check("captions", sum(1 for b in article.blocks if b.kind == "caption"), expected["captions"])
-    title_start = next((b.start for b in article.blocks if b.kind == "title"), 0)
-    # A masthead above the headline is site furniture too, but not part of the footer.
-    footer = [line for b in article.blocks if b.kind == "footer" and b.start > title_start
+    body_start = next((b.start for b in article.blocks if b.kind in BODY_KINDS), 0)
+    # Furniture above the body (mastheads, navigation, letterheads) is not the site footer.
+    footer = [line for b in article.blocks if b.kind == "footer" and b.start > body_start
               for line in text[b.start : b.end].split("\n")]
     check("footer", footer, expected["footer"])
     people = {fold(p.name): p for p in article.people}
