@@ -69,6 +69,7 @@ class ArticleScreen(PanelScreen):
         self._pending_search = False
         self._leaving = False
         self._notes: NoteActions | None = None
+        self._start_position = 0
 
     # --- composition ----------------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class ArticleScreen(PanelScreen):
             position = self.reader_app.saved_position(self.article)
         if position:
             self.view.scroll_to_offset(position, top=True)
+        self._start_position = position or 0
         self.view.focus()
         self.status.message = "? keys · 1 2 3 sidebar tabs · [ ] panels · ctrl+p find"
         if self.walk is not None and self.article.entities_found:
@@ -118,6 +120,8 @@ class ArticleScreen(PanelScreen):
 
         from reader.widgets.outline import Outline
 
+        if self.view.cursor is None:  # one reading position: the cursor, shown from the start
+            self.view.place_cursor(self._start_position, scroll=False)
         self.reload_annotations()
         if self.article.entities_found:
             await self._mount_sidebar()
@@ -267,9 +271,8 @@ class ArticleScreen(PanelScreen):
             return
         span = occ.current
         if span is not None:
+            self.view.set_cursor((span.start, span.end))  # first, so the scroll keeps it
             self.view.scroll_to_offset(span.start)
-            self.view.cursor = (span.start, span.end)
-            self.view.refresh_text()
         self.status.message = occ.status() + (
             " (by title)" if span is not None and span.kind == "role" else ""
         ) + (" (short reference)" if span is not None and span.kind == "reference" else "")
@@ -358,8 +361,9 @@ class ArticleScreen(PanelScreen):
     def jump_to_section(self, index: int) -> None:
         """Scroll so the section's heading is at the top."""
         section = self.article.sections[index]
+        self.view.place_cursor(section.blocks[0].start if section.blocks else section.start,
+                               scroll=False)
         self.view.scroll_to_offset(section.start, top=True)
-        self.view.place_cursor(section.blocks[0].start if section.blocks else section.start)
         self.view.focus()
 
     def jump_to_annotation(self, annotation_id: str) -> None:
@@ -371,9 +375,8 @@ class ArticleScreen(PanelScreen):
         if span is None:
             self.notes.orphan_dialog(item)
             return
+        self.view.set_cursor(span)
         self.view.scroll_to_offset(span[0])
-        self.view.cursor = span
-        self.view.refresh_text()
         self.view.focus()
         shown = item.annotation.note or item.annotation.target.exact
         self.status.message = f"Note: {snippet(shown, 60)}"
@@ -404,8 +407,7 @@ class ArticleScreen(PanelScreen):
         outline = self.outline
         if outline is not None:
             outline.follow(event.offset)
-        total = max(1, len(self.article.text))
-        self.status.progress = min(100, event.offset * 100 // total)
+        self.status.progress = event.percent
 
     def on_article_view_offset_clicked(self, event: ArticleView.OffsetClicked) -> None:
         offset = event.offset
@@ -447,9 +449,19 @@ class ArticleScreen(PanelScreen):
             return
         if self._step_walk(delta):
             return
-        self.occurrences = self.occurrences.step(delta)
+        self.occurrences = self._from_cursor(self.occurrences, delta)
         self.refresh_marks()
         self._go_to_current()
+
+    def _from_cursor(self, occ: Occurrences, delta: int) -> Occurrences:
+        """The next (`delta` 1) or previous occurrence: after the current one while the cursor
+        is on it, else from the cursor (the first at or after it, the last before it)."""
+        cursor = self.view.cursor
+        current = occ.current
+        if cursor is None or current is None or (current.start, current.end) == cursor:
+            return occ.step(delta)
+        ahead = occ.first_from(cursor[0])  # wraps to the first when none is ahead
+        return ahead if delta > 0 else ahead.step(-1)
 
     def action_search(self) -> None:
         """Open the search field."""

@@ -109,10 +109,12 @@ Drag with the mouse to select; click a name or a document to choose it.
             super().__init__()
 
     class ReadingPosition(Message):
-        """The first line on screen now starts at `offset`."""
+        """The reading position is now `offset` (the cursor's start, or the first character on
+        screen before there is a cursor), `percent` of the way through the text."""
 
-        def __init__(self, offset: int) -> None:
+        def __init__(self, offset: int, percent: int) -> None:
             self.offset = offset
+            self.percent = percent
             super().__init__()
 
     class CursorMoved(Message):
@@ -227,10 +229,25 @@ Drag with the mouse to select; click a name or a document to choose it.
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        offset = self.top_offset()
+        if self.cursor is not None and self.size.height:
+            self._keep_cursor_in_view()
+        self._report_position()
+
+    def _report_position(self) -> None:
+        """Tell the screen where the reader is: the cursor, else the top of the screen."""
+        offset = self.cursor[0] if self.cursor is not None else self.top_offset()
         if offset != self._last_reported:
             self._last_reported = offset
-            self.post_message(self.ReadingPosition(offset))
+            self.post_message(self.ReadingPosition(offset, self.percent_at(offset)))
+
+    def percent_at(self, offset: int) -> int:
+        """How far through the text `offset` is: 100 only for the last sentence."""
+        if not self._cursor_blocks:
+            return 100
+        last = self.article.blocks[self._cursor_blocks[-1]]
+        if self.cursor is not None and self.cursor[1] >= last.end:
+            return 100
+        return min(99, offset * 100 // max(1, last.end))
 
     # --- decorations ----------------------------------------------------------------------
 
@@ -322,7 +339,7 @@ Drag with the mouse to select; click a name or a document to choose it.
 
     def _selection_spans(self) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
-        if self.cursor is not None and self.has_focus:
+        if self.cursor is not None:
             spans.append((*self.cursor, "article--cursor"))
         visual = self.visual_range()
         if visual is not None:
@@ -330,14 +347,6 @@ Drag with the mouse to select; click a name or a document to choose it.
         if self._mouse_selection is not None:
             spans.append((*self._mouse_selection, "article--selection"))
         return spans
-
-    def on_focus(self) -> None:
-        if self.cursor is not None:  # the cursor is shown only while the text has focus
-            self.refresh_text()
-
-    def on_blur(self) -> None:
-        if self.cursor is not None:
-            self.refresh_text()
 
     # --- mouse selection and clicks -------------------------------------------------------
 
@@ -429,18 +438,30 @@ Drag with the mouse to select; click a name or a document to choose it.
         top = int(self.scroll_y)
         return top <= line < top + max(1, self.size.height)
 
-    def place_cursor(self, offset: int) -> None:
-        """Put the cursor on the sentence holding `offset`."""
+    def place_cursor(self, offset: int, *, scroll: bool = True) -> None:
+        """Put the cursor on the sentence holding `offset` (scrolled into view with
+        `scroll`)."""
+        span = self._sentence_at(offset)
+        if span is not None:
+            self._set_cursor(span, scroll=scroll)
+
+    def _sentence_at(self, offset: int, *, starting: bool = False) -> tuple[int, int] | None:
+        """The sentence holding `offset` (with `starting`, the first that starts at or after
+        it, in the same block or the next)."""
         if not self._cursor_blocks:
-            return
+            return None
         k = self._block_index_at(offset)
-        for span in self._sentences_of(self._cursor_blocks[k]):
-            if span[0] <= offset < span[1] or offset < span[0]:
-                self._set_cursor(span)
-                return
+        for index in self._cursor_blocks[k:k + 2]:
+            for span in self._sentences_of(index):
+                if (span[0] >= offset) if starting else (span[0] <= offset < span[1]
+                                                          or offset < span[0]):
+                    return span
         sentences = self._sentences_of(self._cursor_blocks[k])
-        if sentences:
-            self._set_cursor(sentences[-1])
+        return sentences[-1] if sentences else None
+
+    def set_cursor(self, span: tuple[int, int]) -> None:
+        """Put the cursor on `span` (a mention, a note) without scrolling."""
+        self._set_cursor(span, scroll=False)
 
     def _set_cursor(self, span: tuple[int, int], *, scroll: bool = True) -> None:
         self.cursor = span
@@ -448,6 +469,41 @@ Drag with the mouse to select; click a name or a document to choose it.
             self.ensure_visible(*span)
         self.refresh_text()
         self.post_message(self.CursorMoved())
+        self._report_position()
+
+    def _keep_cursor_in_view(self) -> None:
+        """After a scroll (keys, wheel, scrollbar), bring the cursor onto the screen: to the
+        first sentence starting on it when the text moved up, else to the last."""
+        assert self.cursor is not None
+        lay = self._layout
+        if not len(lay) or self._cursor_on_screen():
+            return
+        top = min(int(self.scroll_y), len(lay) - 1)
+        bottom = min(top + self.size.height - 1, len(lay) - 1)
+        if self.line_of(self.cursor[0]) < top:
+            span = self._sentence_at(lay.starts[top], starting=True)
+            if span is None or self.line_of(span[0]) > bottom:
+                span = self._sentence_at(lay.starts[top])
+        else:
+            span = self._sentence_at(lay.starts[bottom])
+        if span is not None:
+            self._set_cursor(span, scroll=False)
+
+    def action_scroll_home(self) -> None:
+        """Go to the top; the cursor to the first sentence."""
+        if self._cursor_blocks:
+            first = self._sentences_of(self._cursor_blocks[0])
+            if first:
+                self._set_cursor(first[0], scroll=False)
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        """Go to the end; the cursor to the last sentence."""
+        if self._cursor_blocks:
+            last = self._sentences_of(self._cursor_blocks[-1])
+            if last:
+                self._set_cursor(last[-1], scroll=False)
+        self.scroll_end(animate=False, immediate=True)
 
     def _start_cursor(self) -> bool:
         """Start the cursor at the top of the screen if it is not on screen; True if placed."""

@@ -33,8 +33,9 @@ class Outline(OptionList):
         self.follow(self._start_offset)
 
     def section_index_at(self, offset: int) -> int | None:
-        """The section the reading position `offset` is in (the last one started)."""
-        index = None
+        """The section the reading position `offset` is in (the last one started; the first
+        for the title and byline above it)."""
+        index = 0 if self.article.sections else None
         for i, section in enumerate(self.article.sections):
             if section.start <= offset:
                 index = i
