@@ -5,14 +5,15 @@ How a user interface uses it (the article table first, the full index in the bac
 
     indexer = Indexer()                          # the default cache (READER_CACHE_DIR, ...)
     files = indexer.list_files(paths)
-    scan = indexer.quick_scan(files)             # no parsing: show scan.summaries at once
-    for entry in indexer.iter_index(scan.pending):   # in a background thread
+    first = indexer.cache.summaries(keys, limit=50)  # the first page, straight from the index
+    scan = indexer.quick_scan(files, details=False)  # in a background thread: what changed
+    for entry in indexer.iter_index(scan.pending):   # still in the background
         ...                                      # replace the provisional row of entry.path
     indexer.save()
-    library = build_library([*scan.entries, *new_entries])
+    library = build_library(indexer.cache.light_entries(summaries))  # mentions left out
 
 Entries are immutable, so the UI thread may read the ones it was given while a background
-thread indexes more. `index_all` does all of this in one call.
+thread indexes more. `index_all` does all of this in one call, with every mention.
 """
 
 from __future__ import annotations
@@ -47,12 +48,10 @@ ARTICLE_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) after each file is indexed."""
 
-DEFAULT_WORKERS = 1
-"""Parse in this process by default. On this 2-vCPU machine two worker processes were not
-clearly faster: for 1,000 articles, 3.3 s against 4.5 s in-process when the machine was idle,
-but 5.1 s against 4.4 s when something else was using a core (a pure CPU loop then ran no faster
-on two processes than on one). Both are far under the 20 s goal; pass `workers=2` or more where
-cores are real and free (it also keeps the parsing off the UI process's GIL)."""
+DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
+"""Parse in worker processes, one per core (up to four), when there are many files: it keeps
+the parsing off the UI process's GIL, and a cold index of 10,000 articles needs both cores of
+this machine to stay under a minute (tests/benchmarks/bench_library.py)."""
 
 POOL_THRESHOLD = 150
 """Parse in worker processes only when at least this many files are to be parsed: starting the
@@ -112,6 +111,15 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return b""
 
 
+def _unreadable(path: Path) -> ArticleEntry:
+    """The error entry of a file `_read` refused, with the reason `read_text` gives."""
+    try:
+        read_text(path)
+    except ArticleError as exc:
+        return error_entry(path, exc.problem)
+    return error_entry(path, "cannot be read")
+
+
 def entry_from_bytes(path: Path, data: bytes) -> tuple[ArticleEntry, bool]:
     """Parse a file's bytes into its entry; also whether the entry may be cached (not when the
     parser failed unexpectedly: a later version may do better)."""
@@ -156,35 +164,29 @@ class Indexer:
 
     @staticmethod
     def list_files(paths: Iterable[str | Path]) -> list[Path]:
-        """The article files of `paths`: a directory gives its `*.txt` files and saved web pages
-        (`*.html`, `*.htm`), recursively and
-        sorted (hidden ones skipped); any other path is taken as a file (if it cannot be read,
-        indexing says why). Each file once, in the order given."""
+        """The article files of `paths`: a directory gives its files of `ARTICLE_SUFFIXES`,
+        recursively and sorted (hidden ones skipped); any other path is taken as a file (if it
+        cannot be read, indexing says why). Each file once, in the order given."""
         files: dict[Path, None] = {}
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                found = (
-                    p for p in path.rglob("*")
-                    if p.suffix.lower() in ARTICLE_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                    and p.is_file()
-                )
-                files.update(dict.fromkeys(sorted(found)))
+                files.update(dict.fromkeys(sorted(_walk(path))))
             else:
                 files[path] = None
         return list(files)
 
-    def quick_scan(self, files: Sequence[Path]) -> ScanResult:
+    def quick_scan(self, files: Sequence[Path], details: bool = True) -> ScanResult:
         """What the cache knows about `files`, without parsing: unchanged files (same size and
         mtime) are not even read; others (up to `QUICK_HASH_LIMIT`) are read and hashed, and
         found by content if the cache has it (a moved or touched file). The rest is pending,
-        with a provisional summary."""
+        with a provisional summary. With `details=False` the entries found hold their summary
+        only (no people or documents): enough for the article table."""
         entries: list[ArticleEntry] = []
         pending: list[Path] = []
         provisional: list[ArticleSummary] = []
         for path in files:
-            entry, head = self._from_cache(path)
+            entry, head = self._from_cache(path, details)
             if entry is not None:
                 entries.append(entry)
             else:
@@ -192,14 +194,14 @@ class Indexer:
                 provisional.append(provisional_summary(path, head))
         return ScanResult(tuple(entries), tuple(pending), tuple(provisional))
 
-    def _from_cache(self, path: Path) -> tuple[ArticleEntry | None, bytes]:
+    def _from_cache(self, path: Path, details: bool = True) -> tuple[ArticleEntry | None, bytes]:
         try:
             st = path.stat()
         except OSError:
             return None, b""
         digest = self.cache.known_hash(path, st)
         if digest is not None:
-            entry = self.cache.load(digest, path)
+            entry = self._cached(digest, path, details)
             if entry is not None:
                 self._count("from_cache")
                 return entry, b""
@@ -211,11 +213,17 @@ class Indexer:
         data, st = read
         digest = content_hash(data)
         self._count("hashed")
-        self.cache.remember(path, st, digest)
-        entry = self.cache.load(digest, path)
+        entry = self._cached(digest, path, details)
         if entry is not None:
+            self.cache.remember(path, st, digest)
             self._count("from_cache")
         return entry, data[:4096]
+
+    def _cached(self, digest: str, path: Path, details: bool) -> ArticleEntry | None:
+        if details:
+            return self.cache.load(digest, path)
+        summary = self.cache.summary(digest, path)
+        return ArticleEntry(summary) if summary is not None else None
 
     def index_file(self, path: Path) -> ArticleEntry:
         """The entry of one file: from the cache if its content is known, else parsed and
@@ -223,13 +231,7 @@ class Indexer:
         content, when the file could be read at all). Never raises; safe from any thread."""
         read = _read(path)
         if read is None:
-            try:
-                read_text(path)
-            except ArticleError as exc:
-                return error_entry(path, exc.problem)
-            read = _read(path)
-            if read is None:
-                return error_entry(path, "cannot be read")
+            return _unreadable(path)
         data, st = read
         digest = content_hash(data)
         self._count("hashed")
@@ -269,9 +271,8 @@ class Indexer:
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(count, mp_context=context)
         try:
-            root = str(self.cache.directory.parent)
             futures: dict[Future[_WorkerResult], Path] = {
-                pool.submit(_index_in_worker, str(path), root): path for path in files
+                pool.submit(_parse_in_worker, str(path)): path for path in files
             }
             for future in as_completed(futures):
                 path = futures[future]
@@ -282,8 +283,10 @@ class Indexer:
                 except Exception:
                     entry, record = self.index_file(path), None
                 if record is not None:
+                    st, digest = record
                     self._count("parsed")
-                    self.cache.remember(path, *record)
+                    self.cache.store(digest, entry)
+                    self.cache.remember(path, st, digest)
                 yield entry
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -310,26 +313,27 @@ class Indexer:
 
 
 _WorkerResult = tuple[ArticleEntry, "tuple[os.stat_result, str] | None"]
-_worker_indexer: Indexer | None = None
 
 
-def _index_in_worker(path: str, cache_root: str) -> _WorkerResult:
-    """In a worker process: parse one file and store its entry in the shared cache; returns the
-    entry and (stat, hash) for the parent to record, or None if it must not be recorded."""
-    global _worker_indexer
-    if _worker_indexer is None:
-        _worker_indexer = Indexer(IndexCache(Path(cache_root)), workers=1)
-    indexer = _worker_indexer
+def _parse_in_worker(path: str) -> _WorkerResult:
+    """In a worker process: parse one file (the parent looked in the cache first, and stores
+    what comes back); returns the entry and (stat, hash) for the parent to record, or None if it
+    must not be cached."""
     read = _read(Path(path))
     if read is None:
-        return indexer.index_file(Path(path)), None
+        return _unreadable(Path(path)), None
     data, st = read
-    digest = content_hash(data)
-    cached = indexer.cache.load(digest, Path(path))
-    if cached is not None:
-        return cached, (st, digest)
     entry, cacheable = entry_from_bytes(Path(path), data)
-    if not cacheable:
-        return entry, None
-    indexer.cache.store(digest, entry)
-    return entry, (st, digest)
+    return entry, (st, content_hash(data)) if cacheable else None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """The article files under `root`, hidden files and directories skipped (unsorted)."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        for name in names:
+            if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES and name[0] != ".":
+                path = base / name
+                if path.is_file():
+                    yield path

@@ -128,6 +128,9 @@ class LibraryPerson:
     posts: tuple[PostHistory, ...]
     mentions: tuple[LibraryMention, ...]
     articles: tuple[ArticleSummary, ...]
+    mention_count: int = 0
+    """How many mentions, also when `mentions` were left out (a library of light entries:
+    `load_mentions` fetches them)."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -141,6 +144,7 @@ class Citation:
 
     article: ArticleSummary
     mentions: tuple[LibraryMention, ...]
+    mention_count: int = 0
 
     @property
     def path(self) -> Path:
@@ -178,6 +182,11 @@ class LibraryDocument:
     def mentions(self) -> tuple[LibraryMention, ...]:
         """Every mention in every citing article, in library order."""
         return tuple(m for c in self.citations for m in c.mentions)
+
+    @property
+    def mention_count(self) -> int:
+        """How many mentions in all (also when they were left out: see `load_mentions`)."""
+        return sum(c.mention_count for c in self.citations)
 
 
 @dataclass(frozen=True, eq=False)
@@ -295,6 +304,7 @@ def _merge_person(key: str, parts: list[tuple[ArticleSummary, EntryPerson]]) -> 
         posts=tuple(histories),
         mentions=mentions,
         articles=tuple(dict.fromkeys(s for s, _ in parts)),
+        mention_count=sum(person.mention_count for _, person in parts),
     )
 
 
@@ -317,7 +327,7 @@ def _document(key: str, parts: list[tuple[ArticleSummary, EntryDocument]]) -> Li
         date=dates.most_common(1)[0][0] if dates else None,
         year=years.most_common(1)[0][0] if years else None,
         subject=_most_common(d.subject for _, d in parts),
-        citations=tuple(Citation(s, d.mentions) for s, d in parts),
+        citations=tuple(Citation(s, d.mentions, d.mention_count) for s, d in parts),
     )
 
 
@@ -396,3 +406,4 @@ def build_library(entries: Iterable[ArticleEntry]) -> Library:
         people=merged_people,
         documents=tuple(documents),
     )
+

@@ -4,12 +4,12 @@ removed files dropped, corrupt cache files ignored, and nothing about the cache 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
+import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
@@ -29,6 +29,7 @@ from articles.index_cache import (
 from articles.indexer import Indexer
 from articles.library import ArticleEntry, EntryFormatError, build_library, entry_from_article
 from articles.library_entry import ArticleSummary, EntryDocument, EntryPerson, LibraryMention
+from articles.library_mentions import load_mentions
 
 FIXTURES = Path(__file__).parent / "library_fixtures"
 
@@ -109,35 +110,138 @@ def test_a_changed_file_is_indexed_again_and_a_removed_one_dropped(
     assert library.article(changed) is not None
     assert library.article(changed).title.startswith("The Standing Board")  # type: ignore[union-attr]
     assert library.article(removed) is None and len(library.articles) == 6
-    manifest = json.loads((IndexCache(cache).manifest_path).read_text())
-    assert os.path.abspath(removed) not in manifest["files"]
-    assert os.path.abspath(changed) in manifest["files"]
+    recorded = set(IndexCache(cache).known_paths())
+    assert os.path.abspath(removed) not in recorded
+    assert os.path.abspath(changed) in recorded
+    assert IndexCache(cache).summary(removed_hash, removed) is not None
     assert IndexCache(cache).prune(min_age_seconds=0) == 2  # the old 02 and the removed 06
-    assert not (IndexCache(cache).entries_dir / f"{removed_hash}.json").exists()
+    assert IndexCache(cache).summary(removed_hash, removed) is None
     parses.clear()
     Indexer(IndexCache(cache)).index_all([library_dir])
     assert parses == []
 
 
-def test_a_corrupt_cache_is_ignored_and_rebuilt(
+def test_a_spoiled_entry_is_dropped_and_only_its_file_parsed_again(
     tmp_path: Path, library_dir: Path, parses: list[Path]
 ) -> None:
     cache = IndexCache(tmp_path / "cache")
     Indexer(cache).index_all([library_dir])
-    entries = sorted(cache.entries_dir.glob("*.json"))
-    entries[0].write_bytes(b"{not json")
-    entries[1].write_text(json.dumps({"format": 1, "title": 3}))
-    cache.manifest_path.write_bytes(b"\x00\xff garbage")
+    spoiled = next(library_dir.glob("02_*.txt"))
+    digest = content_hash(spoiled.read_bytes())
+    with sqlite3.connect(cache.db_path) as conn:
+        conn.execute("UPDATE entries SET detail = ? WHERE digest = ?", (b"{not json", digest))
     parses.clear()
     fresh = IndexCache(tmp_path / "cache")
     library = Indexer(fresh).index_all([library_dir])
     assert len(library.articles) == 7 and len(library.readable) == 6
-    assert len(parses) <= 2  # only the two entries that were spoiled (one may be the error)
+    assert parses == [spoiled]
     assert any("dropped" in p for p in fresh.problems)
-    assert any("ignored" in p for p in fresh.problems)
     parses.clear()
     assert len(Indexer(IndexCache(tmp_path / "cache")).index_all([library_dir]).articles) == 7
     assert parses == []
+
+
+def _spoil_with_garbage(db: Path) -> None:
+    db.write_bytes(b"\x00\xff garbage, not a database" * 200)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db}{suffix}")
+
+
+def _spoil_with_other_version(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = 'an older parser' WHERE key = 'parser'")
+
+
+def _delete(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db}{suffix}")
+
+
+@pytest.mark.parametrize("spoil", [_delete, _spoil_with_garbage, _spoil_with_other_version],
+                         ids=["deleted", "garbage bytes", "another version"])
+def test_the_database_is_rebuilt_when_lost_corrupt_or_of_another_version(
+    tmp_path: Path, library_dir: Path, parses: list[Path], spoil: Callable[[Path], None]
+) -> None:
+    cache = IndexCache(tmp_path / "cache")
+    first = Indexer(cache).index_all([library_dir])
+    cache.close()
+    spoil(cache.db_path)
+    parses.clear()
+    fresh = IndexCache(tmp_path / "cache")
+    library = Indexer(fresh).index_all([library_dir])
+    assert len(parses) == 6  # everything readable parsed again
+    assert library.articles == first.articles
+    assert [p.mentions for p in library.people] == [p.mentions for p in first.people]
+    if spoil is not _delete:
+        assert any("rebuilt" in p for p in fresh.problems)
+    with sqlite3.connect(fresh.db_path) as conn:
+        assert dict(conn.execute("SELECT key, value FROM meta"))["parser"] == (
+            parser_fingerprint())
+    parses.clear()
+    again = Indexer(IndexCache(tmp_path / "cache"))
+    assert len(again.index_all([library_dir]).articles) == 7
+    assert parses == [] and again.stats.hashed == 0
+
+
+def test_a_stale_row_is_indexed_again_after_the_file_changes(
+    tmp_path: Path, library_dir: Path, parses: list[Path]
+) -> None:
+    cache = tmp_path / "cache"
+    files = Indexer.list_files([library_dir])
+    Indexer(IndexCache(cache)).index_all(files)
+    changed = next(library_dir.glob("04_*.txt"))
+    changed.write_text("A new headline\n\nThe body was rewritten.\n", encoding="utf-8")
+    age([changed])
+    keys = {os.path.abspath(p): p for p in files}
+    rows = {s.path: s for s in IndexCache(cache).summaries(keys)}
+    assert rows[changed].title != "A new headline"  # the table's first rows trust the index
+    parses.clear()
+    indexer = Indexer(IndexCache(cache))
+    scan = indexer.quick_scan(files, details=False)
+    assert scan.pending == (changed,) and indexer.stats.hashed == 1
+    assert scan.provisional[0].title == "A new headline"
+    assert all(e.people == () for e in scan.entries)  # rows only, no details read
+    entry = next(indexer.iter_index(scan.pending))
+    assert parses == [changed] and entry.summary.title == "A new headline"
+    rows = {s.path: s for s in IndexCache(cache).summaries(keys)}
+    assert rows[changed].title == "A new headline"
+
+
+def test_the_first_page_of_rows_comes_newest_first_and_stops_at_the_limit(
+    tmp_path: Path, library_dir: Path
+) -> None:
+    files = Indexer.list_files([library_dir])
+    library = Indexer(IndexCache(tmp_path / "cache")).index_all(files)
+    keys = {os.path.abspath(p): p for p in files}
+    page = list(IndexCache(tmp_path / "cache").summaries(keys, limit=3))
+    dated = sorted((a for a in library.readable if a.published), key=lambda a: a.published
+                   or 0, reverse=True)  # type: ignore[arg-type, return-value]
+    assert page == dated[:3]
+    every = list(IndexCache(tmp_path / "cache").summaries(keys))
+    assert len(every) == 7 and every[-1].error is not None
+    assert list(IndexCache(tmp_path / "cache").summaries({})) == []
+
+
+def test_light_entries_give_the_same_library_without_mentions(
+    tmp_path: Path, library_dir: Path
+) -> None:
+    files = Indexer.list_files([library_dir])
+    full = Indexer(IndexCache(tmp_path / "cache")).index_all(files)
+    light = build_library(IndexCache(tmp_path / "cache").light_entries(full.articles))
+    assert light.articles == full.articles
+    assert [(p.key, p.name, p.posts, p.mention_count) for p in light.people] == [
+        (p.key, p.name, p.posts, len(p.mentions)) for p in full.people]
+    assert all(p.mentions == () for p in light.people)
+    assert [(d.key, d.doubt, d.mention_count) for d in light.documents] == [
+        (d.key, d.doubt, len(d.mentions)) for d in full.documents]
+    cache = IndexCache(tmp_path / "cache")
+    for person in light.people:
+        assert load_mentions(person, cache.entry).mentions == full.mentions_of_person(person.key)
+    for document in light.documents:
+        loaded = load_mentions(document, cache.entry)
+        assert loaded.mentions == full.mentions_of_document(document.key)
 
 
 def test_moved_or_touched_files_are_found_by_content(
@@ -310,8 +414,7 @@ def test_cache_directory_comes_from_the_environment(
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "env-cache"))
     assert default_cache_dir() == tmp_path / "env-cache"
     cache = IndexCache()
-    assert cache.directory.parent == tmp_path / "env-cache"
-    assert parser_fingerprint() in cache.directory.name
+    assert cache.db_path == tmp_path / "env-cache" / "index.sqlite3"
     monkeypatch.delenv(CACHE_ENV)
     assert default_cache_dir().name == "index"
 
