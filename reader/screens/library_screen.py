@@ -1,22 +1,28 @@
 """The library screen: the table of articles (sortable, filtered by typing), who's who across
-the library, the documents they cite, and all the notes. Indexing runs in the background."""
+the library, the documents they cite, and all the notes.
+
+The first page of rows comes straight from the index database, so the table is on screen at
+once whatever the size of the library; the rest of the rows, the check of every file against
+the index and the indexing of new or changed files run in a background thread, which hands
+its results over in batches: each row is put in its place in the table, which is never cleared
+while indexing. Who's who and the documents are built without mentions (the index's compact
+tables); a person's or document's mentions are read when it is shown."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.coordinate import Coordinate
 from textual.widgets import (
-    DataTable,
     Footer,
     Input,
     OptionList,
@@ -38,9 +44,11 @@ from articles.library import (
     build_library,
 )
 from articles.library_entry import ArticleEntry
+from articles.library_mentions import load_mentions
 from reader.safe_text import one_line
 from reader.screens.base import ReaderScreen
 from reader.walk import LibraryWalk
+from reader.widgets.article_table import ArticleTable, Descending, TableColumn
 from reader.widgets.library_views import (
     COLUMNS,
     article_cells,
@@ -53,9 +61,6 @@ from reader.widgets.library_views import (
     sort_value,
 )
 from reader.widgets.notes_list import note_prompt
-
-if TYPE_CHECKING:
-    pass
 
 VIEWS = ("articles", "people", "documents", "notes")
 
@@ -76,8 +81,12 @@ DOCUMENTS = IndexPane("#documents-index", "#document-details", "#document-mentio
 PANES = {pane.index_id: pane for pane in (PEOPLE, DOCUMENTS)}
 BATCH_SECONDS = 0.25
 """How often the indexing thread hands finished entries to the screen."""
-TABLE_REFRESH_SECONDS = 1.0
-"""How often the article table is redrawn while indexing goes on."""
+FIRST_PAGE = 100
+"""How many rows the table reads from the index before its first paint (more than a screen)."""
+SCAN_CHUNK = 500
+"""How many files the background thread checks against the index before handing them over."""
+WIDTHS = {"date": 12, "authors": 30, "source": 16, "people": 8, "documents": 6, "notes": 7}
+"""The article table's fixed column widths (the title takes the rest)."""
 
 
 class LibraryScreen(ReaderScreen):
@@ -101,7 +110,6 @@ class LibraryScreen(ReaderScreen):
         self.files = list(files)
         self.indexer = Indexer()
         self.summaries: dict[Path, ArticleSummary] = {}
-        self.entries: dict[Path, ArticleEntry] = {}
         self.library: Library | None = None
         self.sort_column = "date"
         self.sort_reverse = True
@@ -109,14 +117,16 @@ class LibraryScreen(ReaderScreen):
         self.notes_by_article: dict[str, int] = {}
         self.notes_by_path: dict[str, int] = {}
         self.all_notes: list[Annotation] = []
-        self._dirty = False
         self._indexed = 0
         self._to_index = 0
         self._started = 0.0
         self._people: list[LibraryPerson] = []
         self._documents: list[LibraryDocument] = []
+        self._loaded: dict[str, LibraryPerson | LibraryDocument] = {}
         self._notes: dict[str, Annotation] = {}
         self._resolved: dict[Path, str] = {}
+        self._haystacks: dict[Path, str] = {}
+        self._row_keys: dict[str, Any] = {}
         self._filled: set[str] = {"articles"}
         self._resumed_once = False
 
@@ -128,7 +138,10 @@ class LibraryScreen(ReaderScreen):
                     "escape clears", id="library-filter")
         with TabbedContent(id="library-tabs", initial="articles"):
             with TabPane("Articles", id="articles"):
-                yield DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
+                columns = [TableColumn(key, heading, WIDTHS.get(key),
+                                       right=key in ("people", "documents", "notes"))
+                           for key, heading in COLUMNS]
+                yield ArticleTable(columns, self._cells, id="articles-table")
             with TabPane("Who's who", id="people"), Horizontal(classes="split"):
                 yield OptionList(id="people-index", markup=False)
                 with Vertical(classes="details"):
@@ -148,26 +161,22 @@ class LibraryScreen(ReaderScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#articles-table", DataTable)
-        for key, heading in COLUMNS:
-            table.add_column(heading, key=key)
         self._started = time.perf_counter()
-        scan = self.indexer.quick_scan(self.files)
-        for entry in scan.entries:
-            self.entries[entry.path] = entry
-        for summary in scan.summaries:
-            self.summaries[summary.path] = summary
-        self._to_index = len(scan.pending)
+        keys = {os.path.abspath(p): p for p in self.files}
         self._load_notes()
+        for summary in self.indexer.cache.summaries(keys, limit=FIRST_PAGE):
+            self.summaries[summary.path] = summary
         self._fill_table()
         progress = self.query_one(ProgressBar)
-        progress.update(total=max(1, self._to_index), progress=0)
-        progress.display = self._to_index > 0
+        progress.update(total=None)
         self._update_header()
-        table.focus()
-        self.set_interval(TABLE_REFRESH_SECONDS, self._refresh_if_dirty)
-        self.run_worker(lambda: self._index(scan.pending), thread=True, group="index",
-                        exclusive=True)
+        self.table.focus()
+        self.run_worker(lambda: self._index(keys), thread=True, group="index", exclusive=True)
+
+    @property
+    def table(self) -> ArticleTable:
+        """The article table."""
+        return self.query_one("#articles-table", ArticleTable)
 
     def on_screen_resume(self) -> None:
         """Back from an article: notes may have changed."""
@@ -180,59 +189,74 @@ class LibraryScreen(ReaderScreen):
 
     # --- indexing in the background -------------------------------------------------------
 
-    def _index(self, pending: Sequence[Path]) -> None:
-        """Index the files the cache did not know (background thread), handing the results
-        to the screen in batches so the screen stays responsive and indexing fast."""
+    def _index(self, keys: dict[str, Path]) -> None:
+        """Background thread: every recorded row, then each file checked against the index
+        (changed ones hashed), then the new or changed ones indexed, each handed to the screen
+        in batches; then who's who and the documents, built without mentions."""
+        rows = {s.path: s for s in self.indexer.cache.summaries(keys)}
+        self.app.call_from_thread(self._rows_arrived, list(rows.values()))
+        pending: list[Path] = []
+        for at in range(0, len(self.files), SCAN_CHUNK):
+            scan = self.indexer.quick_scan(self.files[at : at + SCAN_CHUNK], details=False)
+            changed = [e.summary for e in scan.entries if rows.get(e.path) != e.summary]
+            rows.update((s.path, s) for s in (*changed, *scan.provisional))
+            pending.extend(scan.pending)
+            if changed or scan.provisional:
+                self.app.call_from_thread(self._rows_arrived, [*changed, *scan.provisional],
+                                          len(pending))
+        self.app.call_from_thread(self._rows_arrived, [], len(pending))
         batch: list[ArticleEntry] = []
         last = time.monotonic()
         for entry in self.indexer.iter_index(pending):
             batch.append(entry)
+            rows[entry.path] = entry.summary
             if time.monotonic() - last > BATCH_SECONDS:
                 self.app.call_from_thread(self._entries_indexed, batch)
                 batch, last = [], time.monotonic()
         if batch:
             self.app.call_from_thread(self._entries_indexed, batch)
         self.indexer.save()
-        library = build_library(self.entries_snapshot())
+        library = build_library(self.indexer.cache.light_entries(rows.values()))
         self.app.call_from_thread(self._library_ready, library)
 
-    def entries_snapshot(self) -> list[ArticleEntry]:
-        """The entries known now (read from the worker thread after indexing)."""
-        return list(self.entries.values())
+    def _rows_arrived(self, summaries: list[ArticleSummary], to_index: int | None = None
+                      ) -> None:
+        for summary in summaries:
+            self._put_row(summary)
+        if to_index is not None:
+            self._to_index = to_index
+            self.query_one(ProgressBar).update(total=max(1, to_index), progress=self._indexed)
+        self._update_header()
+        self._show_status()
 
     def _entries_indexed(self, batch: list[ArticleEntry]) -> None:
         for entry in batch:
-            self.entries[entry.path] = entry
-            self.summaries[entry.path] = entry.summary
+            self._put_row(entry.summary)
         self._indexed += len(batch)
         self.query_one(ProgressBar).update(progress=self._indexed)
-        self._dirty = True
-
-    def _refresh_if_dirty(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self._fill_table()
-            self._update_header()
+        self._update_header()
+        self._show_status()
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
+        self._loaded.clear()
         self.query_one(ProgressBar).display = False
-        if self._dirty or self._to_index:
-            self._dirty = False
-            self._fill_table()
         self._filled.discard("people")
         self._filled.discard("documents")
         self._apply_filter(only_if_needed=True)
         self._update_header()
 
     def _update_header(self) -> None:
-        total = len(self.summaries)
+        total = len(self.files)
         broken = sum(1 for s in self.summaries.values() if s.error is not None)
         text = Text.assemble(("Library", "bold"), f"  {total} article{'s' if total != 1 else ''}")
         if broken:
             text.append(f" · {broken} unreadable", style="red")
         if self.library is None:
-            text.append(f" · indexing {self._indexed}/{self._to_index}…", style="yellow")
+            if self._to_index:
+                text.append(f" · indexing {self._indexed}/{self._to_index}…", style="yellow")
+            else:
+                text.append(" · checking the index…", style="yellow")
         else:
             seconds = time.perf_counter() - self._started
             text.append(f" · {len(self.library.people)} people · "
@@ -265,44 +289,60 @@ class LibraryScreen(ReaderScreen):
 
     # --- the article table ----------------------------------------------------------------
 
+    def _cells(self, key: str) -> list[Text]:
+        """The cells of the row of file `key` (the table draws only the rows on screen)."""
+        summary = self.summaries[Path(key)]
+        return article_cells(summary, self.notes_of(summary), 300)
+
+    def _matches(self, summary: ArticleSummary, words: list[str]) -> bool:
+        if not words:
+            return True
+        haystack = self._haystacks.get(summary.path)
+        if haystack is None:
+            haystack = self._haystacks[summary.path] = fold(" ".join([
+                summary.title, " ".join(summary.authors), summary.source or "",
+                summary.path.name, summary.error or ""]))
+        return all(w in haystack for w in words)
+
+    def _sort_key(self, summary: ArticleSummary) -> Any:
+        """Where a row goes: by the sort column, either way; unreadable files last."""
+        broken, value, path = sort_value(summary, self.sort_column, self.notes_of(summary))
+        return (broken, Descending((value, path)) if self.sort_reverse else (value, path))
+
+    def _put_row(self, summary: ArticleSummary) -> None:
+        """Show a new or changed row in its place (nothing else in the table moves)."""
+        old = self.summaries.get(summary.path)
+        self.summaries[summary.path] = summary
+        self._haystacks.pop(summary.path, None)
+        key = str(summary.path)
+        old_key = self._row_keys.pop(key, None)
+        if not self._matches(summary, fold(self.filter_text).split()):
+            if old_key is not None:
+                self.table.take_row(old_key, key)
+            return
+        sort_key = self._sort_key(summary)
+        self._row_keys[key] = sort_key
+        if old_key is not None and old is not None and old_key == sort_key:
+            self.table.refresh_row(key)
+        else:
+            self.table.put_row(sort_key, key, old_key)
+
     def visible_summaries(self) -> list[ArticleSummary]:
         """The rows after filtering and sorting."""
-        words = fold(self.filter_text).split()
-        rows = []
-        for summary in self.summaries.values():
-            if words:
-                haystack = fold(" ".join([summary.title, " ".join(summary.authors),
-                                          summary.source or "", summary.path.name,
-                                          summary.error or ""]))
-                if not all(w in haystack for w in words):
-                    continue
-            rows.append(summary)
-        rows.sort(key=lambda s: sort_value(s, self.sort_column, self.notes_of(s)),
-                  reverse=self.sort_reverse)
-        if self.sort_reverse:  # unreadable files stay at the end either way
-            rows.sort(key=lambda s: s.error is not None)
-        return rows
+        return [self.summaries[Path(key)] for key in self.table.keys]
 
     def _fill_table(self) -> None:
-        table = self.query_one("#articles-table", DataTable)
-        current = None
-        if table.row_count and table.cursor_row >= 0:
-            try:
-                current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)
-                                                       ).row_key.value
-            except Exception:
-                current = None
-        table.clear()
-        # The title takes what the other columns leave, so the table fits the screen.
-        title_width = max(30, (self.size.width or 140) - 72)
-        for summary in self.visible_summaries():
-            table.add_row(*article_cells(summary, self.notes_of(summary), title_width),
-                          key=str(summary.path))
-        for i, (key, heading) in enumerate(COLUMNS):
+        """Show the rows for the filter and the sort (a user's change, not indexing)."""
+        words = fold(self.filter_text).split()
+        rows = sorted((self._sort_key(s), str(s.path)) for s in self.summaries.values()
+                      if self._matches(s, words))
+        self._row_keys = {key: sort_key for sort_key, key in rows}
+        table = self.table
+        table.show(rows)
+        for key, heading in COLUMNS:
             arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_column else ""
-            table.columns[table.ordered_columns[i].key].label = Text(heading + arrow)
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current))
+            table.labels[key] = Text(heading + arrow)
+        table.refresh()
         self._show_status()
 
     def _show_status(self) -> None:
@@ -320,17 +360,16 @@ class LibraryScreen(ReaderScreen):
         self.query_one("#library-status", Static).update(Text(status, style="dim"))
 
     def _articles_status(self) -> str:
-        table = self.query_one("#articles-table", DataTable)
-        shown = table.row_count
-        status = f"{shown} of {len(self.summaries)} articles"
+        shown = self.table.row_count
+        status = f"{shown} of {len(self.files)} articles"
         if self.filter_text:
             status += f" matching “{one_line(self.filter_text)}”"
         column = dict(COLUMNS)[self.sort_column]
         return status + f" · sorted by {column}{' (descending)' if self.sort_reverse else ''}"
 
-    @on(DataTable.HeaderSelected, "#articles-table")
-    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
+    @on(ArticleTable.HeaderSelected, "#articles-table")
+    def _header_clicked(self, event: ArticleTable.HeaderSelected) -> None:
+        column = event.column
         if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -349,9 +388,9 @@ class LibraryScreen(ReaderScreen):
         self.sort_reverse = not self.sort_reverse
         self._fill_table()
 
-    @on(DataTable.RowSelected, "#articles-table")
-    def _row_chosen(self, event: DataTable.RowSelected) -> None:
-        path = Path(str(event.row_key.value))
+    @on(ArticleTable.RowSelected, "#articles-table")
+    def _row_chosen(self, event: ArticleTable.RowSelected) -> None:
+        path = Path(event.key)
         summary = self.summaries.get(path)
         if summary is not None and summary.error is not None:
             self.notify(summary.error_message or "", title="Cannot open", severity="error")
@@ -382,9 +421,7 @@ class LibraryScreen(ReaderScreen):
         self._active_list().focus()
         active = self.query_one(TabbedContent).active
         if active == "articles":
-            table = self.query_one("#articles-table", DataTable)
-            if table.row_count:
-                table.action_select_cursor()
+            self.table.action_select()
         else:
             options = self._active_list()
             if isinstance(options, OptionList) and options.option_count:
@@ -409,10 +446,10 @@ class LibraryScreen(ReaderScreen):
             self._fill_notes()
         self._show_status()
 
-    def _active_list(self) -> DataTable[Any] | OptionList:
+    def _active_list(self) -> ArticleTable | OptionList:
         active = self.query_one(TabbedContent).active
         if active == "articles":
-            return self.query_one("#articles-table", DataTable)
+            return self.table
         ids = {"people": "#people-index", "documents": "#documents-index",
                "notes": "#all-notes"}
         return self.query_one(ids[active], OptionList)
@@ -455,7 +492,7 @@ class LibraryScreen(ReaderScreen):
         assert self.library is not None
         people = [p for p in self.library.people
                   if not words or all(w in fold(" ".join([p.name, *p.roles])) for w in words)]
-        return sorted(people, key=lambda p: (-len(p.mentions), p.key))
+        return sorted(people, key=lambda p: (-p.mention_count, p.key))
 
     def _matching_documents(self, words: list[str]) -> list[LibraryDocument]:
         assert self.library is not None
@@ -490,25 +527,34 @@ class LibraryScreen(ReaderScreen):
             options.highlighted = 0
             self._show_entry(pane, 0)
 
+    def _with_mentions(self, pane: IndexPane, index: int) -> LibraryPerson | LibraryDocument:
+        """Entry `index` of a pane's list with its mentions, read from the index the first
+        time it is shown (only the articles that mention it)."""
+        item: LibraryPerson | LibraryDocument = (
+            self._people[index] if pane is PEOPLE else self._documents[index])
+        cache_key = f"{pane.index_id}:{item.key}"
+        loaded = self._loaded.get(cache_key)
+        if loaded is None:
+            loaded = self._loaded[cache_key] = load_mentions(item, self.indexer.cache.entry)
+        return loaded
+
     def _show_entry(self, pane: IndexPane, index: int) -> None:
         """Details and mentions of entry `index` of a pane's list."""
-        if pane is PEOPLE:
-            person = self._people[index]
-            details, mentions = posts_text(person), person.mentions
+        item = self._with_mentions(pane, index)
+        if isinstance(item, LibraryPerson):
+            details, mentions = posts_text(item), item.mentions
         else:
-            doc = self._documents[index]
-            details, mentions = document_text(doc), doc.mentions
+            details, mentions = document_text(item), item.mentions
         self.query_one(pane.details_id, Static).update(details)
         self.query_one(pane.mentions_id, OptionList).set_options(
             [Option(mention_prompt(m), id=f"m{i}") for i, m in enumerate(mentions)])
 
     def _walk(self, pane: IndexPane, index: int, mention: int) -> LibraryWalk:
         """The library walk over entry `index`'s mentions, at `mention`."""
-        if pane is PEOPLE:
-            person = self._people[index]
-            return LibraryWalk("person", person.key, person.name, person.mentions, mention)
-        doc = self._documents[index]
-        return LibraryWalk("document", doc.key, doc.code, doc.mentions, mention)
+        item = self._with_mentions(pane, index)
+        if isinstance(item, LibraryPerson):
+            return LibraryWalk("person", item.key, item.name, item.mentions, mention)
+        return LibraryWalk("document", item.key, item.code, item.mentions, mention)
 
     @on(OptionList.OptionHighlighted, "#people-index, #documents-index")
     def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:

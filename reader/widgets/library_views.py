@@ -76,7 +76,7 @@ def person_prompt(person: LibraryPerson) -> Text:
     """A person in who's who: name, how often and where, and each post with its dates."""
     articles = len(person.articles)
     text = Text.assemble((one_line(person.name), "bold"),
-                         (f"  {len(person.mentions)} in {articles} article"
+                         (f"  {person.mention_count} in {articles} article"
                           f"{'s' if articles != 1 else ''}", "dim"))
     for post in person.posts:
         if post.role in ("author", "photographer"):

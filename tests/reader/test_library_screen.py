@@ -4,19 +4,24 @@ their doubt, cross-article n/N, and the notes of every article."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from annotations.model import new_annotation
 from annotations.store import Store
 from articles import load
 from articles.indexer import Indexer
+from articles.library_mentions import load_mentions
 from reader.app import ReaderApp
 from reader.launch import is_library
+from reader.screens import library_screen
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
+from reader.widgets.article_table import ArticleTable
 from tests.reader.helpers import opened
 
 FIXTURES = Path(__file__).resolve().parent.parent / "articles" / "library_fixtures"
@@ -42,7 +47,7 @@ async def indexed(pilot: Pilot[None]) -> LibraryScreen:
 
 
 def table_titles(screen: LibraryScreen) -> list[str]:
-    table = screen.query_one("#articles-table", DataTable)
+    table = screen.query_one("#articles-table", ArticleTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
@@ -56,7 +61,7 @@ async def test_the_table_lists_every_file_and_why_one_cannot_be_read(db_path: Pa
         header = str(screen.query_one("#library-header", Static).render())
         assert "7 articles" in header and "1 unreadable" in header
         # Newest first by default; undated and unreadable last.
-        dates = [str(screen.query_one("#articles-table", DataTable).get_row_at(i)[1])
+        dates = [str(screen.query_one("#articles-table", ArticleTable).get_row_at(i)[1])
                  for i in range(7)]
         assert dates[:5] == sorted(dates[:5], reverse=True)
 
@@ -127,8 +132,10 @@ async def test_n_continues_through_mentions_across_articles_in_date_order(db_pat
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
         assert screen.library is not None
-        person = screen.library.person("nguyen van thong")
-        assert person is not None and len(person.mentions) == 8
+        light = screen.library.person("nguyen van thong")
+        assert light is not None and light.mentions == () and light.mention_count == 8
+        person = load_mentions(light, screen.indexer.cache.entry)
+        assert isinstance(person, type(light)) and len(person.mentions) == 8
         await pilot.press("f3", "enter", "enter")  # the first person, then the first mention
         await opened(pilot)
         visited = []
@@ -221,3 +228,56 @@ def test_a_directory_or_several_files_open_the_library(tmp_path: Path) -> None:
     assert not is_library([str(one)])
     assert is_library([str(tmp_path)])
     assert is_library([str(one), str(one)])
+
+
+async def test_rows_are_added_in_place_while_indexing_never_refilled(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_screen, "SCAN_CHUNK", 2)
+    seen: list[tuple[int, int, list[str], str | None]] = []
+    real_arrived, real_indexed = LibraryScreen._rows_arrived, LibraryScreen._entries_indexed
+
+    def log(screen: LibraryScreen) -> None:
+        table = screen.table
+        seen.append((table.row_count, table.replaced, list(table.keys), table.cursor_key))
+
+    def rows_arrived(self: LibraryScreen, *args: object) -> None:
+        real_arrived(self, *args)  # type: ignore[arg-type]
+        log(self)
+
+    def entries_indexed(self: LibraryScreen, *args: object) -> None:
+        real_indexed(self, *args)  # type: ignore[arg-type]
+        log(self)
+
+    monkeypatch.setattr(LibraryScreen, "_rows_arrived", rows_arrived)
+    monkeypatch.setattr(LibraryScreen, "_entries_indexed", entries_indexed)
+    monkeypatch.setattr(library_screen, "BATCH_SECONDS", 0.0)  # hand over every entry
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        counts = [count for count, *_ in seen]
+        assert counts == sorted(counts) and counts[-1] == 7
+        assert len(set(counts)) >= 3  # grew batch by batch (2 files at a time)
+        assert {replaced for _, replaced, *_ in seen} == {1}  # only the first, empty fill
+        for (_, _, before, _), (_, _, after, _) in itertools.pairwise(seen):
+            assert set(before) <= set(after)  # no row ever taken away and put back
+        assert not any(s.pending for s in screen.summaries.values())
+        cursor_keys = [cursor for *_, cursor in seen if cursor is not None]
+        assert cursor_keys  # the cursor moves with its row as others come in front of it
+
+
+async def test_the_first_paint_reads_only_the_first_page_of_the_index(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        first = table_titles(await indexed(pilot))
+    monkeypatch.setattr(library_screen, "FIRST_PAGE", 3)
+    monkeypatch.setattr(LibraryScreen, "_index", lambda self, keys: None)
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert table_titles(screen) == first[:3]  # the newest three, straight from the index
+        assert len(screen.summaries) == 3
