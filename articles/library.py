@@ -21,7 +21,7 @@ per file) into a `Library`:
   gathered under a doubtful entry (key "<code>#?") whose `doubt` says so.
 
 Mentions everywhere are ordered by (article date, article path, offset), undated articles last:
-the order `n`/`N` walk through (`step_mention`).
+the order `n`/`N` walk through (`articles.library_mentions.step_mention`).
 
 The library is immutable and holds no article text: only offsets, the mention's text and a
 line of context. Open an article with `articles.load(mention.path)` and check that its `id` is
@@ -30,9 +30,8 @@ still `mention.article_id` before trusting the offsets.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -74,7 +73,6 @@ __all__ = [
     "mention_order",
     "normalise_code",
     "provisional_summary",
-    "step_mention",
 ]
 
 DOUBT_KEY = "?"
@@ -243,28 +241,6 @@ class Library:
         return tuple(a for a in self.articles if a.error is not None)
 
 
-def step_mention(
-    mentions: Sequence[LibraryMention], article: ArticleSummary, offset: int,
-    forward: bool = True, wrap: bool = False,
-) -> LibraryMention | None:
-    """The mention after (or before) position `offset` of `article` in library order, for
-    `n`/`N`: `mentions` must be in library order (as `LibraryPerson.mentions` are). None at
-    either end unless `wrap`."""
-    if not mentions:
-        return None
-    keys = [mention_order(m) for m in mentions]
-    here = (*article_order(article), offset)
-    if forward:
-        i = bisect.bisect_right(keys, here)
-        if i < len(mentions):
-            return mentions[i]
-        return mentions[0] if wrap else None
-    i = bisect.bisect_left(keys, here) - 1
-    if i >= 0:
-        return mentions[i]
-    return mentions[-1] if wrap else None
-
-
 _equivalent = lru_cache(maxsize=65536)(equivalent)
 """`articles.roles.equivalent`, remembered: a library compares the same wordings many times."""
 
@@ -406,4 +382,3 @@ def build_library(entries: Iterable[ArticleEntry]) -> Library:
         people=merged_people,
         documents=tuple(documents),
     )
-

@@ -535,7 +535,7 @@ class LibraryScreen(ReaderScreen):
         cache_key = f"{pane.index_id}:{item.key}"
         loaded = self._loaded.get(cache_key)
         if loaded is None:
-            loaded = self._loaded[cache_key] = load_mentions(item, self.indexer.cache.entry)
+            loaded = self._loaded[cache_key] = load_mentions(item, self.indexer.cache.mentions_of)
         return loaded
 
     def _show_entry(self, pane: IndexPane, index: int) -> None:

@@ -238,9 +238,10 @@ def test_light_entries_give_the_same_library_without_mentions(
         (d.key, d.doubt, len(d.mentions)) for d in full.documents]
     cache = IndexCache(tmp_path / "cache")
     for person in light.people:
-        assert load_mentions(person, cache.entry).mentions == full.mentions_of_person(person.key)
+        loaded_person = load_mentions(person, cache.mentions_of)
+        assert loaded_person.mentions == full.mentions_of_person(person.key)
     for document in light.documents:
-        loaded = load_mentions(document, cache.entry)
+        loaded = load_mentions(document, cache.mentions_of)
         assert loaded.mentions == full.mentions_of_document(document.key)
 
 

@@ -21,9 +21,9 @@ from articles.library import (
     build_library,
     entry_from_article,
     mention_order,
-    step_mention,
 )
 from articles.library_entry import context_line
+from articles.library_mentions import step_mention
 
 FIXTURES = Path(__file__).parent / "library_fixtures"
 

@@ -1,41 +1,61 @@
-"""Benchmark: opening a library of 1,000 generated articles (issue 5, requirement 4).
+"""Benchmark: the library index at 100, 1,000 and 10,000 generated articles (issue 14), headless.
 
-Run: python tests/benchmarks/bench_library.py   (or: python -m pytest tests/benchmarks -s)
+Run: python tests/benchmarks/bench_library.py [SIZES...]   (or: python -m pytest
+tests/benchmarks/bench_library.py -s). Takes about two minutes with 10,000 articles, most of it
+the one cold index of 10,000 (about a minute on this 2-core machine, in two worker processes).
 
-Measures, on 1,000 articles of 4-8 KB (tests/benchmarks/generate.py `generate_library`):
-- first table, cold cache: list the files and `quick_scan` them (nothing cached: each file is
-  read and hashed, and its first line is the provisional title) — goal < 1 s;
-- complete index, cold cache: `index_all` (parse everything, write the cache, build the
-  library), in-process and with worker processes — goal < 20 s;
-- complete reopen, warm cache: `list_files` + `quick_scan` + `build_library` with everything
-  cached — goal < 1 s; both when the files' size and mtime are trusted (the usual case) and when
-  they were written within the last 2 s (then each file is read and hashed again);
-- the cache layout: reading 1,000 per-entry files against one file holding them all.
-Reports medians; asserts nothing about time.
+For each size, articles of 4-8 KB (tests/benchmarks/generate.py) in a temporary directory:
+- cold index: `index_all` with an empty index database (parse everything, in worker processes
+  from 150 files on) — goal at 10,000: under 60 s;
+- first page (what the library screen reads before its first paint): open the database,
+  the first 100 rows of the table — goal: no growth with the library;
+- every row; every file checked against the index (`quick_scan(details=False)`: one stat
+  each); who's who and the documents without mentions (`light_entries` + `build_library`);
+  the mentions of the most mentioned person (`load_mentions`): what the screen does in the
+  background, and when a person is shown;
+- warm complete reopen with every mention (`index_all`, as `reader people DIR --json`);
+- RSS of a fresh process that opens the warm index and builds who's who (the screen's data).
+Medians of 5 (cold: of 3 at 100, one run above); the growth column is the ratio to the size
+before. Asserts nothing about time.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-import orjson
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from articles.index_cache import IndexCache
 from articles.indexer import Indexer
-from articles.library import ArticleEntry, build_library
-from tests.benchmarks.generate import generate_library
+from articles.library import build_library
+from articles.library_mentions import load_mentions
+from tests.benchmarks.generate import age_files, generate_library
 
-COUNT = 1000
+SIZES = (100, 1000, 10000)
+REPO = Path(__file__).resolve().parents[2]
+
+RSS_PROBE = textwrap.dedent("""\
+    import os, sys
+    from articles.index_cache import IndexCache
+    from articles.indexer import Indexer
+    from articles.library import build_library
+    cache = IndexCache(__import__("pathlib").Path(sys.argv[1]))
+    files = Indexer.list_files([sys.argv[2]])
+    keys = {os.path.abspath(p): p for p in files}
+    rows = list(cache.summaries(keys))
+    library = build_library(cache.light_entries(rows))
+    status = open("/proc/self/status").read().split("\\n")
+    print(next(l for l in status if l.startswith("VmRSS")).split()[1])
+""")
 
 
 def timed(func: Callable[[], object]) -> float:
@@ -44,91 +64,70 @@ def timed(func: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def median_of(func: Callable[[], object], repeat: int) -> float:
+def median_of(func: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(timed(func) for _ in range(repeat))
 
 
-def _age(files: list[Path], seconds: float) -> None:
-    """Make the files look written `seconds` ago (as a real library's files are)."""
-    when = time.time() - seconds
-    for path in files:
-        os.utime(path, (when, when))
+def measure(workdir: Path, count: int) -> dict[str, float]:
+    library_dir = workdir / f"library-{count}"
+    generated = timed(lambda: generate_library(library_dir, count))
+    files = Indexer.list_files([library_dir])
+    age_files(files, 3600)
+    cache_dir = workdir / f"cache-{count}"
+    out: dict[str, float] = {"generate": generated}
+
+    def cold() -> None:
+        for name in os.listdir(cache_dir) if cache_dir.exists() else ():
+            os.unlink(cache_dir / name)
+        Indexer(IndexCache(cache_dir)).index_all([library_dir])
+
+    out["cold index"] = median_of(cold, 3 if count <= 100 else 1)
+    keys = {os.path.abspath(p): p for p in files}
+    out["list files"] = median_of(lambda: Indexer.list_files([library_dir]))
+    out["first page"] = median_of(lambda: list(IndexCache(cache_dir).summaries(keys, limit=100)))
+    cache = IndexCache(cache_dir)
+    out["every row"] = median_of(lambda: list(cache.summaries(keys)))
+    out["check files"] = median_of(
+        lambda: Indexer(IndexCache(cache_dir)).quick_scan(files, details=False))
+    rows = list(cache.summaries(keys))
+    out["who's who"] = median_of(lambda: build_library(cache.light_entries(rows)))
+    library = build_library(cache.light_entries(rows))
+    top = max(library.people, key=lambda p: p.mention_count)
+    out["one person's mentions"] = median_of(lambda: load_mentions(top, cache.mentions_of))
+    out["full reopen"] = median_of(lambda: Indexer(IndexCache(cache_dir)).index_all(files), 3)
+    probe = subprocess.run([sys.executable, "-c", RSS_PROBE, str(cache_dir), str(library_dir)],
+                           capture_output=True, text=True, cwd=REPO, check=True)
+    out["RSS MB"] = int(probe.stdout.split()[-1]) / 1024
+    return out
 
 
-def run(workdir: Path) -> list[tuple[str, float, str]]:
-    library_dir = workdir / "library"
-    files = generate_library(library_dir, COUNT)
-    _age(files, 3600)
-    size = sum(p.stat().st_size for p in files)
-    rows: list[tuple[str, float, str]] = []
-    note = f"{COUNT} files, {size / COUNT / 1024:.1f} KB each"
-
-    def cold_scan() -> None:
-        cache = workdir / "cold-scan"
-        shutil.rmtree(cache, ignore_errors=True)
-        indexer = Indexer(IndexCache(cache))
-        indexer.quick_scan(indexer.list_files([library_dir]))
-
-    rows.append(("first table, cold cache", median_of(cold_scan, 5), note))
-
-    for workers in (1, 2):
-        times = []
-        for _ in range(3):
-            cache = workdir / f"cold-{workers}"
-            shutil.rmtree(cache, ignore_errors=True)
-            indexer = Indexer(IndexCache(cache), workers=workers)
-            times.append(timed(lambda indexer=indexer: indexer.index_all([library_dir])))
-        rows.append((f"complete index, cold, {workers} process(es)", statistics.median(times),
-                     f"{indexer.stats.parsed} parsed"))
-
-    warm = workdir / "cold-1"
-    library = Indexer(IndexCache(warm)).index_all([library_dir])
-
-    def reopen() -> None:
-        indexer = Indexer(IndexCache(warm))
-        scan = indexer.quick_scan(indexer.list_files([library_dir]))
-        assert not scan.pending
-        build_library(scan.entries)
-
-    rows.append(("complete reopen, warm cache", median_of(reopen, 5),
-                 f"{len(library.people)} people, {len(library.documents)} documents"))
-    _age(files, 0)
-    rows.append(("  same, files written < 2 s ago", median_of(reopen, 1), "read + hashed"))
-    _age(files, 3600)
-    Indexer(IndexCache(warm)).index_all([library_dir])
-
-    entries_dir = IndexCache(warm).entries_dir
-    names = sorted(entries_dir.glob("*.json"))
-    packed = workdir / "packed.json"
-    packed.write_bytes(b"[" + b",".join(p.read_bytes() for p in names) + b"]")
-
-    def per_entry() -> None:
-        for p in names:
-            ArticleEntry.from_json(orjson.loads(p.read_bytes()))
-
-    def one_file() -> None:
-        for record in orjson.loads(packed.read_bytes()):
-            ArticleEntry.from_json(record)
-
-    rows.append(("read cache: 1 file per entry", median_of(per_entry, 5),
-                 f"{sum(p.stat().st_size for p in names) / 1e6:.1f} MB"))
-    rows.append(("read cache: 1 file for all", median_of(one_file, 5), ""))
-    entries = [ArticleEntry.from_json(orjson.loads(p.read_bytes())) for p in names]
-    rows.append(("build_library alone", median_of(lambda: build_library(entries), 5), ""))
-    return rows
-
-
-def report(rows: list[tuple[str, float, str]]) -> str:
-    lines = [f"{'measure':<44}{'median s':>10}  note"]
-    lines += [f"{name:<44}{seconds:>10.3f}  {note}" for name, seconds, note in rows]
+def report(results: dict[int, dict[str, float]]) -> str:
+    sizes = sorted(results)
+    head = f"{'seconds (median)':<24}" + "".join(
+        f"{n:>10,}" + (f"{'growth':>8}" if i else "") for i, n in enumerate(sizes))
+    lines = [head]
+    for name in results[sizes[0]]:
+        line = f"{name:<24}"
+        for i, n in enumerate(sizes):
+            value = results[n][name]
+            line += f"{value:>10.3f}" if name != "RSS MB" else f"{value:>10.0f}"
+            if i:
+                before = results[sizes[i - 1]][name]
+                line += f"{value / before:>7.1f}x" if before else f"{'':>8}"
+        lines.append(line)
     return "\n".join(lines)
 
 
-def test_bench_library() -> None:
+def run(sizes: tuple[int, ...] = SIZES) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        print("\n" + report(run(Path(tmp))))
+        results = {n: measure(Path(tmp), n) for n in sizes}
+    return (f"library index, generated articles ({os.cpu_count()} cores)\n" + report(results)
+            + "\ngoals at 10,000: cold index < 60 s; first page flat; RSS (of the app) < 150 MB")
+
+
+def test_bench_library() -> None:
+    print("\n" + run())
 
 
 if __name__ == "__main__":
-    with tempfile.TemporaryDirectory() as tmp:
-        print(report(run(Path(tmp))))
+    print(run(tuple(int(a) for a in sys.argv[1:]) or SIZES))

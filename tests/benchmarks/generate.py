@@ -195,3 +195,14 @@ def generate_library(directory: str | Path, count: int = 1000, seed: int = 11) -
         path.write_text(generate_library_article(rng, people, documents), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def age_files(paths: list[Path], seconds: float) -> None:
+    """Make files look written `seconds` ago, as a real library's files are (files written in
+    the last two seconds are read and hashed again at each opening)."""
+    import os
+    import time
+
+    when = time.time() - seconds
+    for path in paths:
+        os.utime(path, (when, when))

@@ -134,7 +134,7 @@ async def test_n_continues_through_mentions_across_articles_in_date_order(db_pat
         assert screen.library is not None
         light = screen.library.person("nguyen van thong")
         assert light is not None and light.mentions == () and light.mention_count == 8
-        person = load_mentions(light, screen.indexer.cache.entry)
+        person = load_mentions(light, screen.indexer.cache.mentions_of)
         assert isinstance(person, type(light)) and len(person.mentions) == 8
         await pilot.press("f3", "enter", "enter")  # the first person, then the first mention
         await opened(pilot)
