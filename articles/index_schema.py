@@ -71,11 +71,12 @@ SUMMARY_COLUMNS = ("e.id, e.title, e.authors, e.published, e.source, e.people_co
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    """A hash of the `articles` package's source: it changes whenever the parser may."""
+    """A hash of the `articles` package's source (subpackages too): it changes whenever the
+    parser may."""
     digest = hashlib.blake2b(digest_size=8)
     package = Path(__file__).resolve().parent
-    for source in sorted(package.glob("*.py")):
-        digest.update(source.name.encode())
+    for source in sorted(package.rglob("*.py")):  # articles/sources/ too
+        digest.update(source.relative_to(package).as_posix().encode())
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
     return digest.hexdigest()

@@ -13,9 +13,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -44,52 +42,26 @@ from articles.library import (
     build_library,
 )
 from articles.library_entry import ArticleEntry
-from articles.library_mentions import load_mentions
 from reader.safe_text import one_line
-from reader.screens.base import ReaderScreen
-from reader.walk import LibraryWalk
-from reader.widgets.article_table import ArticleTable, Descending, TableColumn
+from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
+from reader.screens.library_table import WIDTHS, LibraryTableScreen
+from reader.widgets.article_table import ArticleTable, TableColumn
 from reader.widgets.library_views import (
     COLUMNS,
-    article_cells,
-    document_prompt,
-    document_text,
-    mention_prompt,
-    person_prompt,
-    posts_text,
     shorten,
-    sort_value,
 )
 from reader.widgets.notes_list import note_prompt
 
 VIEWS = ("articles", "people", "documents", "notes")
 
 
-@dataclass(frozen=True, slots=True)
-class IndexPane:
-    """Who's who or the documents view: a list of entries, their details and mentions."""
-
-    index_id: str
-    details_id: str
-    mentions_id: str
-    empty: str
-
-
-PEOPLE = IndexPane("#people-index", "#person-details", "#person-mentions", "Nobody matches.")
-DOCUMENTS = IndexPane("#documents-index", "#document-details", "#document-mentions",
-                      "No document matches.")
-PANES = {pane.index_id: pane for pane in (PEOPLE, DOCUMENTS)}
 BATCH_SECONDS = 0.25
 """How often the indexing thread hands finished entries to the screen."""
 FIRST_PAGE = 100
 """How many rows the table reads from the index before its first paint (more than a screen)."""
 SCAN_CHUNK = 500
 """How many files the background thread checks against the index before handing them over."""
-WIDTHS = {"date": 12, "authors": 30, "source": 16, "people": 8, "documents": 6, "notes": 7}
-"""The article table's fixed column widths (the title takes the rest)."""
-
-
-class LibraryScreen(ReaderScreen):
+class LibraryScreen(LibraryPanes, LibraryTableScreen):
     """Many articles, one index of the officials and documents across them."""
 
     BINDINGS = [
@@ -106,17 +78,9 @@ class LibraryScreen(ReaderScreen):
     HELP = "Type to filter. Enter opens; escape comes back. F2-F5 switch views, F6/F7 sort."
 
     def __init__(self, files: Sequence[Path]) -> None:
-        super().__init__()
-        self.files = list(files)
+        super().__init__(files)
         self.indexer = Indexer()
-        self.summaries: dict[Path, ArticleSummary] = {}
         self.library: Library | None = None
-        self.sort_column = "date"
-        self.sort_reverse = True
-        self.filter_text = ""
-        self.notes_by_article: dict[str, int] = {}
-        self.notes_by_path: dict[str, int] = {}
-        self.all_notes: list[Annotation] = []
         self._indexed = 0
         self._to_index = 0
         self._started = 0.0
@@ -124,9 +88,6 @@ class LibraryScreen(ReaderScreen):
         self._documents: list[LibraryDocument] = []
         self._loaded: dict[str, LibraryPerson | LibraryDocument] = {}
         self._notes: dict[str, Annotation] = {}
-        self._resolved: dict[Path, str] = {}
-        self._haystacks: dict[Path, str] = {}
-        self._row_keys: dict[str, Any] = {}
         self._filled: set[str] = {"articles"}
         self._resumed_once = False
 
@@ -172,11 +133,6 @@ class LibraryScreen(ReaderScreen):
         self._update_header()
         self.table.focus()
         self.run_worker(lambda: self._index(keys), thread=True, group="index", exclusive=True)
-
-    @property
-    def table(self) -> ArticleTable:
-        """The article table."""
-        return self.query_one("#articles-table", ArticleTable)
 
     def on_screen_resume(self) -> None:
         """Back from an article: notes may have changed."""
@@ -264,87 +220,6 @@ class LibraryScreen(ReaderScreen):
                         style="dim")
         self.query_one("#library-header", Static).update(text)
 
-    # --- notes ----------------------------------------------------------------------------
-
-    def _load_notes(self) -> None:
-        notes = self.reader_app.all_annotations()
-        self.all_notes = notes
-        self.notes_by_article = {}
-        self.notes_by_path = {}
-        for note in notes:
-            self.notes_by_article[note.article.id] = self.notes_by_article.get(note.article.id,
-                                                                               0) + 1
-            self.notes_by_path[note.article.path] = self.notes_by_path.get(note.article.path,
-                                                                           0) + 1
-
-    def notes_of(self, summary: ArticleSummary) -> int:
-        """How many notes the store keeps for an article (by content, else by file)."""
-        by_id = self.notes_by_article.get(summary.id, 0) if summary.id else 0
-        if by_id or not self.notes_by_path:
-            return by_id
-        resolved = self._resolved.get(summary.path)
-        if resolved is None:
-            resolved = self._resolved[summary.path] = str(summary.path.resolve())
-        return self.notes_by_path.get(resolved, 0)
-
-    # --- the article table ----------------------------------------------------------------
-
-    def _cells(self, key: str) -> list[Text]:
-        """The cells of the row of file `key` (the table draws only the rows on screen)."""
-        summary = self.summaries[Path(key)]
-        return article_cells(summary, self.notes_of(summary), 300)
-
-    def _matches(self, summary: ArticleSummary, words: list[str]) -> bool:
-        if not words:
-            return True
-        haystack = self._haystacks.get(summary.path)
-        if haystack is None:
-            haystack = self._haystacks[summary.path] = fold(" ".join([
-                summary.title, " ".join(summary.authors), summary.source or "",
-                summary.path.name, summary.error or ""]))
-        return all(w in haystack for w in words)
-
-    def _sort_key(self, summary: ArticleSummary) -> Any:
-        """Where a row goes: by the sort column, either way; unreadable files last."""
-        broken, value, path = sort_value(summary, self.sort_column, self.notes_of(summary))
-        return (broken, Descending((value, path)) if self.sort_reverse else (value, path))
-
-    def _put_row(self, summary: ArticleSummary) -> None:
-        """Show a new or changed row in its place (nothing else in the table moves)."""
-        old = self.summaries.get(summary.path)
-        self.summaries[summary.path] = summary
-        self._haystacks.pop(summary.path, None)
-        key = str(summary.path)
-        old_key = self._row_keys.pop(key, None)
-        if not self._matches(summary, fold(self.filter_text).split()):
-            if old_key is not None:
-                self.table.take_row(old_key, key)
-            return
-        sort_key = self._sort_key(summary)
-        self._row_keys[key] = sort_key
-        if old_key is not None and old is not None and old_key == sort_key:
-            self.table.refresh_row(key)
-        else:
-            self.table.put_row(sort_key, key, old_key)
-
-    def visible_summaries(self) -> list[ArticleSummary]:
-        """The rows after filtering and sorting."""
-        return [self.summaries[Path(key)] for key in self.table.keys]
-
-    def _fill_table(self) -> None:
-        """Show the rows for the filter and the sort (a user's change, not indexing)."""
-        words = fold(self.filter_text).split()
-        rows = sorted((self._sort_key(s), str(s.path)) for s in self.summaries.values()
-                      if self._matches(s, words))
-        self._row_keys = {key: sort_key for sort_key, key in rows}
-        table = self.table
-        table.show(rows)
-        for key, heading in COLUMNS:
-            arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_column else ""
-            table.labels[key] = Text(heading + arrow)
-        table.refresh()
-        self._show_status()
-
     def _show_status(self) -> None:
         active = self.query_one(TabbedContent).active
         if active == "people" and self.library is not None:
@@ -358,35 +233,6 @@ class LibraryScreen(ReaderScreen):
         if self.filter_text and active != "articles":
             status += f" matching “{one_line(self.filter_text)}”"
         self.query_one("#library-status", Static).update(Text(status, style="dim"))
-
-    def _articles_status(self) -> str:
-        shown = self.table.row_count
-        status = f"{shown} of {len(self.files)} articles"
-        if self.filter_text:
-            status += f" matching “{one_line(self.filter_text)}”"
-        column = dict(COLUMNS)[self.sort_column]
-        return status + f" · sorted by {column}{' (descending)' if self.sort_reverse else ''}"
-
-    @on(ArticleTable.HeaderSelected, "#articles-table")
-    def _header_clicked(self, event: ArticleTable.HeaderSelected) -> None:
-        column = event.column
-        if column == self.sort_column:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = column, column in ("date", "people",
-                                                                     "documents", "notes")
-        self._fill_table()
-
-    def action_sort_next(self) -> None:
-        """Sort by the next column."""
-        keys = [k for k, _ in COLUMNS]
-        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
-        self._fill_table()
-
-    def action_sort_reverse(self) -> None:
-        """Reverse the sort order."""
-        self.sort_reverse = not self.sort_reverse
-        self._fill_table()
 
     @on(ArticleTable.RowSelected, "#articles-table")
     def _row_chosen(self, event: ArticleTable.RowSelected) -> None:
@@ -485,100 +331,6 @@ class LibraryScreen(ReaderScreen):
 
         self.app.push_screen(HelpScreen([("Library", list(self.BINDINGS)),
                                          ("Everywhere", list(self.app.BINDINGS))]))
-
-    # --- who's who and documents --------------------------------------------------------
-
-    def _matching_people(self, words: list[str]) -> list[LibraryPerson]:
-        assert self.library is not None
-        people = [p for p in self.library.people
-                  if not words or all(w in fold(" ".join([p.name, *p.roles])) for w in words)]
-        return sorted(people, key=lambda p: (-p.mention_count, p.key))
-
-    def _matching_documents(self, words: list[str]) -> list[LibraryDocument]:
-        assert self.library is not None
-        docs = [d for d in self.library.documents
-                if not words or all(w in fold(" ".join([d.code, d.type, d.issuer or "",
-                                                        d.subject or ""])) for w in words)]
-        return sorted(docs, key=lambda d: (-len(d.citations), d.key))
-
-    def _fill_people(self) -> None:
-        self._fill_index(PEOPLE)
-
-    def _fill_documents(self) -> None:
-        self._fill_index(DOCUMENTS)
-
-    def _fill_index(self, pane: IndexPane) -> None:
-        """Fill who's who or the documents list for the filter; show the first entry."""
-        options = self.query_one(pane.index_id, OptionList)
-        if self.library is None:
-            options.set_options([Option(Text(f"Indexing… {self._indexed}/{self._to_index}",
-                                             style="dim"), disabled=True)])
-            return
-        words = fold(self.filter_text).split()
-        if pane is PEOPLE:
-            self._people = self._matching_people(words)
-            prompts = [person_prompt(p) for p in self._people]
-        else:
-            self._documents = self._matching_documents(words)
-            prompts = [document_prompt(d) for d in self._documents]
-        options.set_options([Option(prompt, id=f"e{i}") for i, prompt in enumerate(prompts)]
-                            or [Option(Text(pane.empty, style="dim"), disabled=True)])
-        if prompts:
-            options.highlighted = 0
-            self._show_entry(pane, 0)
-
-    def _with_mentions(self, pane: IndexPane, index: int) -> LibraryPerson | LibraryDocument:
-        """Entry `index` of a pane's list with its mentions, read from the index the first
-        time it is shown (only the articles that mention it)."""
-        item: LibraryPerson | LibraryDocument = (
-            self._people[index] if pane is PEOPLE else self._documents[index])
-        cache_key = f"{pane.index_id}:{item.key}"
-        loaded = self._loaded.get(cache_key)
-        if loaded is None:
-            loaded = self._loaded[cache_key] = load_mentions(item, self.indexer.cache.mentions_of)
-        return loaded
-
-    def _show_entry(self, pane: IndexPane, index: int) -> None:
-        """Details and mentions of entry `index` of a pane's list."""
-        item = self._with_mentions(pane, index)
-        if isinstance(item, LibraryPerson):
-            details, mentions = posts_text(item), item.mentions
-        else:
-            details, mentions = document_text(item), item.mentions
-        self.query_one(pane.details_id, Static).update(details)
-        self.query_one(pane.mentions_id, OptionList).set_options(
-            [Option(mention_prompt(m), id=f"m{i}") for i, m in enumerate(mentions)])
-
-    def _walk(self, pane: IndexPane, index: int, mention: int) -> LibraryWalk:
-        """The library walk over entry `index`'s mentions, at `mention`."""
-        item = self._with_mentions(pane, index)
-        if isinstance(item, LibraryPerson):
-            return LibraryWalk("person", item.key, item.name, item.mentions, mention)
-        return LibraryWalk("document", item.key, item.code, item.mentions, mention)
-
-    @on(OptionList.OptionHighlighted, "#people-index, #documents-index")
-    def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        pane = PANES[f"#{event.option_list.id}"]
-        if event.option.id:
-            self._show_entry(pane, int(event.option.id[1:]))
-
-    @on(OptionList.OptionSelected, "#people-index, #documents-index")
-    def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
-        pane = PANES[f"#{event.option_list.id}"]
-        if event.option.id:
-            self._show_entry(pane, int(event.option.id[1:]))
-            mentions = self.query_one(pane.mentions_id, OptionList)
-            mentions.focus()
-            mentions.highlighted = 0
-
-    @on(OptionList.OptionSelected, "#person-mentions, #document-mentions")
-    def _mention_chosen(self, event: OptionList.OptionSelected) -> None:
-        pane = PEOPLE if event.option_list.id == "person-mentions" else DOCUMENTS
-        entries = self.query_one(pane.index_id, OptionList)
-        if entries.highlighted is None or not event.option.id:
-            return
-        walk = self._walk(pane, entries.highlighted, int(event.option.id[1:]))
-        self.reader_app.open_article(walk.current.path, walk=walk)
 
     # --- all notes ------------------------------------------------------------------------
 
