@@ -256,7 +256,7 @@ def _pick_name(forms: list[tuple[str, ArticleSummary]]) -> str:
 
 
 def _merge_person(key: str, parts: list[tuple[ArticleSummary, EntryPerson]]) -> LibraryPerson:
-    parts.sort(key=lambda item: article_order(item[0]))
+    # `parts` come in article order (build_library walks the entries in that order).
     posts: list[tuple[Counter[str], list[PostDate]]] = []
     for summary, person in parts:
         for role in person.roles:
@@ -279,7 +279,7 @@ def _merge_person(key: str, parts: list[tuple[ArticleSummary, EntryPerson]]) -> 
         name=_pick_name([(p.name, s) for s, p in parts]),
         posts=tuple(histories),
         mentions=mentions,
-        articles=tuple(dict.fromkeys(s for s, _ in parts)),
+        articles=tuple({id(s): s for s, _ in parts}.values()),  # one summary object per file
         mention_count=sum(person.mention_count for _, person in parts),
     )
 
@@ -321,7 +321,7 @@ def _doubt_sentence(code: str, documents: int, parts: list[tuple[ArticleSummary,
 
 def _code_documents(code: str, parts: list[tuple[ArticleSummary, EntryDocument]]
                     ) -> list[LibraryDocument]:
-    parts.sort(key=lambda item: article_order(item[0]))
+    # `parts` come in article order (build_library walks the entries in that order).
     evidence = [
         Evidence(
             date=d.date, year=d.year,
