@@ -18,8 +18,10 @@ thread indexes more. `index_all` does all of this in one call, with every mentio
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -269,11 +271,13 @@ class Indexer:
 
     def _in_pool(self, files: Sequence[Path], count: int) -> Iterator[ArticleEntry]:
         context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(count, mp_context=context)
+        with _stderr_with_a_file():  # the resource tracker starts here
+            pool = ProcessPoolExecutor(count, mp_context=context)
         try:
-            futures: dict[Future[_WorkerResult], Path] = {
-                pool.submit(_parse_in_worker, str(path)): path for path in files
-            }
+            with _stderr_with_a_file():  # and the workers at the first submits
+                futures: dict[Future[_WorkerResult], Path] = {
+                    pool.submit(_parse_in_worker, str(path)): path for path in files
+                }
             for future in as_completed(futures):
                 path = futures[future]
                 try:
@@ -325,6 +329,26 @@ def _parse_in_worker(path: str) -> _WorkerResult:
     data, st = read
     entry, cacheable = entry_from_bytes(Path(path), data)
     return entry, (st, content_hash(data)) if cacheable else None
+
+
+@contextlib.contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """A real file as `sys.stderr` meanwhile, if it has none: a Textual app replaces it with an
+    object whose fileno() is -1, which multiprocessing cannot hand to a worker it starts."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        sys.stderr = null
+        try:
+            yield
+        finally:
+            sys.stderr = saved
 
 
 def _walk(root: Path) -> Iterator[Path]:

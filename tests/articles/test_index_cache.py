@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -394,6 +395,32 @@ def test_worker_processes_give_the_same_entries(
     assert in_pool == plain
     again = Indexer(IndexCache(tmp_path / "pool"))
     assert len(again.quick_scan(files).entries) == 7 and again.stats.hashed == 0
+
+
+class _CapturedStderr:
+    """What a running Textual app puts in `sys.stderr`: an object whose fileno() is -1."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_worker_processes_start_inside_an_app_that_captured_stderr(
+    tmp_path: Path, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer_module, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr("sys.stderr", _CapturedStderr())
+    files = Indexer.list_files([library_dir])
+    indexer = Indexer(IndexCache(tmp_path / "cache"), workers=2)
+    entries = list(indexer.iter_index(files))
+    assert len(entries) == 7 and indexer.stats.parsed == 7
+    assert indexer.stats.hashed == 0  # in the pool: index_file in this process would hash
+    assert isinstance(sys.stderr, _CapturedStderr)  # given back
 
 
 def test_caches_of_other_parser_versions_are_dropped_once_unused(tmp_path: Path) -> None:

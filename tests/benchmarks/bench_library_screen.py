@@ -54,7 +54,7 @@ TABLE_SHOWN = re.compile(rb"sorted by Date")
 LIBRARY_READY = re.compile(rb"\d+ people \xc2\xb7")
 PEOPLE_SHOWN = re.compile(rb"\d+ of \d+ people")
 INDEXED = re.compile(rb"indexed in")
-TIMEOUT = 300.0
+TIMEOUT = 1200.0
 
 
 def _memory(pid: int) -> tuple[float, float]:
