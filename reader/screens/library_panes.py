@@ -41,6 +41,11 @@ DOCUMENTS = IndexPane("#documents-index", "#document-details", "#document-mentio
                       "No document matches.")
 PANES = {pane.index_id: pane for pane in (PEOPLE, DOCUMENTS)}
 
+MENTION_ROWS = 300
+"""How many of an entry's mentions its list shows (an author may have thousands; the walk
+from any of them goes through every one)."""
+
+
 class LibraryPanes(ReaderScreen):
     """Who's who and the documents (the library screen sets the state they read)."""
 
@@ -113,8 +118,13 @@ class LibraryPanes(ReaderScreen):
         else:
             details, mentions = document_text(item), item.mentions
         self.query_one(pane.details_id, Static).update(details)
-        self.query_one(pane.mentions_id, OptionList).set_options(
-            [Option(mention_prompt(m), id=f"m{i}") for i, m in enumerate(mentions)])
+        options = [Option(mention_prompt(m), id=f"m{i}")
+                   for i, m in enumerate(mentions[:MENTION_ROWS])]
+        if len(mentions) > MENTION_ROWS:
+            options.append(Option(Text(f"… and {len(mentions) - MENTION_ROWS:,} more: n/N in an "
+                                       "article walk through them all", style="dim"),
+                                  disabled=True))
+        self.query_one(pane.mentions_id, OptionList).set_options(options)
 
     def _walk(self, pane: IndexPane, index: int, mention: int) -> LibraryWalk:
         """The library walk over entry `index`'s mentions, at `mention`."""

@@ -91,12 +91,23 @@ def person_prompt(person: LibraryPerson) -> Text:
     return text
 
 
+POST_DATES = 12
+"""How many articles a post lists at most: the first ones and the last ones, the number between."""
+
+
 def posts_text(person: LibraryPerson) -> Text:
-    """A person's post history, one line per article giving a post, in date order."""
+    """A person's post history, one line per article giving a post, in date order (a post given
+    by many articles: the first and the last few, with how many between)."""
     text = Text.assemble((one_line(person.name), "bold underline"), "\n")
     for post in person.posts:
         text.append(shorten(post.role, 90) + "\n", style="bold")
-        for when, path in post.dates:
+        dates = list(post.dates)
+        hidden = len(dates) - POST_DATES
+        if hidden > 0:
+            dates = [*dates[: POST_DATES // 2], *dates[-POST_DATES // 2 :]]
+        for n, (when, path) in enumerate(dates):
+            if hidden > 0 and n == POST_DATES // 2:
+                text.append(f"  … {hidden:,} more articles …\n", style="dim italic")
             text.append(f"  {day(when)}  ", style="cyan")
             text.append(shorten(path.name, 70) + "\n", style="dim")
     return text

@@ -5,6 +5,7 @@ their doubt, cross-article n/N, and the notes of every article."""
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,15 @@ from annotations.model import new_annotation
 from annotations.store import Store
 from articles import load
 from articles.indexer import Indexer
+from articles.library import LibraryPerson, PostDate, PostHistory
 from articles.library_mentions import load_mentions
 from reader.app import ReaderApp
 from reader.launch import is_library
-from reader.screens import library_screen
+from reader.screens import library_panes, library_screen
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from reader.widgets.article_table import ArticleTable
+from reader.widgets.library_views import posts_text
 from tests.reader.helpers import opened
 
 FIXTURES = Path(__file__).resolve().parent.parent / "articles" / "library_fixtures"
@@ -281,3 +284,29 @@ async def test_the_first_paint_reads_only_the_first_page_of_the_index(
         assert isinstance(screen, LibraryScreen)
         assert table_titles(screen) == first[:3]  # the newest three, straight from the index
         assert len(screen.summaries) == 3
+
+
+async def test_a_long_list_of_mentions_is_cut_but_the_walk_goes_through_all(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_panes, "MENTION_ROWS", 3)
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        mentions = screen.query_one("#person-mentions", OptionList)
+        assert mentions.option_count == 4
+        assert str(mentions.get_option_at_index(3).prompt).startswith("… and 5 more")
+        walk = screen._walk(library_panes.PEOPLE, 0, 0)
+        assert len(walk.mentions) == 8
+
+
+def test_a_post_given_by_many_articles_lists_the_first_and_last() -> None:
+    dates = tuple(PostDate(date(2000 + n // 12, n % 12 + 1, 1), Path(f"a{n:02d}.txt"))
+                  for n in range(30))
+    person = LibraryPerson("x", "Someone", (PostHistory("Chairman", dates),), (), (), 30)
+    text = str(posts_text(person))
+    assert "a00.txt" in text and "a05.txt" in text and "a06.txt" not in text
+    assert "… 18 more articles …" in text and "a24.txt" in text and "a29.txt" in text
+    assert text.index("a05.txt") < text.index("18 more") < text.index("a24.txt")
