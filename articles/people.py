@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,16 +16,15 @@ from articles.lexicon import (
     PLACE_NOUNS,
     PLACES,
     ROLE_HEADS,
-    ROLE_PLURALS,
 )
 from articles.model import Block, Mention, Person
 from articles.name_forms import merge_given_name_forms
+from articles.post_lists import list_headers
+from articles.role_mentions import find_role_mentions
 from articles.roles import (
-    SPECIAL_ROLES,
     clean_role,
     equivalent,
     post_end,
-    signature,
     split_rank,
     starts_post,
 )
@@ -50,12 +48,6 @@ COMMA_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+(?=[a-z]))?(?:new\s+|newly[- ]el
 """A comma after a name, and the article before a post (", a member of ...")."""
 POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+")
 LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})
-_plural_words = "|".join(sorted(ROLE_PLURALS, key=len, reverse=True))
-LIST_HEADER = re.compile(
-    rf"\b(?P<role>(?:(?:[A-Za-z]+) ){{0,2}}(?:{_plural_words}))\s+of\s+(?P<org>(?:the\s+)?"
-    rf"[^:;.\n]{{3,150}}?)\s*:\s*",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -264,32 +256,10 @@ class PeopleFinder:
         """Find every cued name in the body and the posts written with it."""
         text = self.text
         for region in self.regions:
-            self._scan_list_headers(region)
+            self.list_spans += list_headers(text, region.start, region.end)
             for m in CAP_RUN.finditer(text, region.start, region.end):
                 self.runs.append((m.start(), possessive_cut(m.group().split(" "))))
                 self._consider_run(m, region)
-
-    def _scan_list_headers(self, region: Block) -> None:
-        text = self.text
-        if text.find(":", region.start, region.end) < 0:
-            return
-        for m in LIST_HEADER.finditer(text, region.start, region.end):
-            words = m.group("role").split()
-            plural = fold(words[-1])
-            if plural not in ROLE_PLURALS:
-                continue
-            # Only the last few words belong to the post ("were members" → "members").
-            lead_words = words[:-1]
-            while lead_words and fold(lead_words[0]) not in ("deputy", "vice", "standing"):
-                lead_words = lead_words[1:]
-            singular = " ".join([*lead_words, ROLE_PLURALS[plural]])
-            org = m.group("org")
-            org_start = m.start("org") + (4 if org.lower().startswith("the ") else 0)
-            if post_end(text, org_start, m.end("org")) != m.end("org"):
-                continue
-            stop = re.search(r"\.\s+[A-Z]|;\s+and\s+[a-z]", text[m.end() : region.end])
-            end = m.end() + stop.start() if stop else region.end
-            self.list_spans.append((m.end(), end, clean_role(f"{singular} of {org}")))
 
     def _list_role(self, pos: int) -> str | None:
         for start, end, role in self.list_spans:
@@ -400,57 +370,6 @@ class PeopleFinder:
                 if not any(s <= span[0] < e or span[0] <= s < span[1] for s, e in draft.mentions):
                     draft.mentions[span] = "name"
 
-    def find_role_mentions(self) -> None:
-        """Title-only references ("the Standing Deputy Secretary of the Provincial Party
-        Committee requested") to the one person who holds that post."""
-        holders: list[tuple[str, str]] = []
-        for key, draft in self.drafts.items():
-            for role in draft.roles:
-                if role in SPECIAL_ROLES or len(signature(role)) < 2:
-                    continue
-                holders.append((key, role))
-        if not holders:
-            return
-        taken = sorted(span for d in self.drafts.values() for span in d.mentions)
-        starts = [s for s, _ in taken]
-        the = re.compile(r"(?<![^\W_])[Tt]he\s+")
-        for region in self.regions:
-            for m in the.finditer(self.text, region.start, region.end):
-                pos = m.end()
-                words = WORD.findall(self.text, pos, min(region.end, pos + 120))
-                if not starts_post(words):
-                    continue
-                end = post_end(self.text, pos, region.end)
-                phrase = self.text[pos:end]
-                if len(signature(phrase)) < 2:
-                    continue
-                # A post written next to a name belongs to that name's mention.
-                i = bisect.bisect_left(starts, end)
-                nxt = taken[i] if i < len(taken) else None
-                if nxt is not None and self.text[end : nxt[0]] in (" ", ", "):
-                    continue
-                j = bisect.bisect_right(starts, pos) - 1
-                if j >= 0 and taken[j][1] > pos - 4 and self.text[taken[j][1] : pos - 4].strip(
-                    " ,-–"
-                ) == "":
-                    continue
-                matches = {key for key, role in holders if equivalent(role, phrase)}
-                if len(matches) != 1:
-                    continue
-                (key,) = matches
-                if self._nearest_name_mismatch(pos, end, region):
-                    continue
-                self.drafts[key].mentions.setdefault((pos, end), "role")
-
-    def _nearest_name_mismatch(self, start: int, end: int, region: Block) -> bool:
-        """A role phrase directly followed by a capitalised name not in the index names someone
-        else ("the Chairman X"), so it is not a title-only reference."""
-        following = CAP_RUN.match(self.text, end + 1) if self.text[end : end + 1] == " " else None
-        if following is None:
-            return False
-        words = following.group().split(" ")
-        return 2 <= len(words) <= 4 and name_like(words)
-
     # --- result ---------------------------------------------------------------------------
 
     def people(self) -> list[Person]:
@@ -477,5 +396,5 @@ def find_people(text: str, blocks: Sequence[Block], credits: Iterable[Credit]) -
     finder.scan()
     finder.find_name_mentions()
     finder.find_short_forms()
-    finder.find_role_mentions()
+    find_role_mentions(text, finder.regions, finder.drafts)  # type: ignore[arg-type]
     return finder.people()

@@ -1,0 +1,70 @@
+"""Title-only mentions of people: "the Standing Deputy Secretary of the Provincial Party
+Committee requested ..." is a mention of the one person the article gives that post."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from articles.credits import name_like
+from articles.model import Block
+from articles.name_forms import Draft
+from articles.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
+from articles.scan import CAP_WORD, WORD
+
+_CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
+
+
+def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Draft]) -> None:
+    """Title-only references ("the Standing Deputy Secretary of the Provincial Party
+    Committee requested") to the one person who holds that post."""
+    holders: list[tuple[str, str]] = []
+    for key, draft in drafts.items():
+        for role in draft.roles:
+            if role in SPECIAL_ROLES or len(signature(role)) < 2:
+                continue
+            holders.append((key, role))
+    if not holders:
+        return
+    taken = sorted(span for d in drafts.values() for span in d.mentions)
+    starts = [s for s, _ in taken]
+    the = re.compile(r"(?<![^\W_])[Tt]he\s+")
+    for region in regions:
+        for m in the.finditer(text, region.start, region.end):
+            pos = m.end()
+            words = WORD.findall(text, pos, min(region.end, pos + 120))
+            if not starts_post(words):
+                continue
+            end = post_end(text, pos, region.end)
+            phrase = text[pos:end]
+            if len(signature(phrase)) < 2:
+                continue
+            # A post written next to a name belongs to that name's mention.
+            i = bisect.bisect_left(starts, end)
+            nxt = taken[i] if i < len(taken) else None
+            if nxt is not None and text[end : nxt[0]] in (" ", ", "):
+                continue
+            j = bisect.bisect_right(starts, pos) - 1
+            if j >= 0 and taken[j][1] > pos - 4 and text[taken[j][1] : pos - 4].strip(
+                " ,-–"
+            ) == "":
+                continue
+            matches = {key for key, role in holders if equivalent(role, phrase)}
+            if len(matches) != 1:
+                continue
+            (key,) = matches
+            if _nearest_name_mismatch(text, end):
+                continue
+            drafts[key].mentions.setdefault((pos, end), "role")
+
+
+def _nearest_name_mismatch(text: str, end: int) -> bool:
+    """A role phrase directly followed by a capitalised name not in the index names someone
+    else ("the Chairman X"), so it is not a title-only reference."""
+    following = _CAP_RUN.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following is None:
+        return False
+    words = following.group().split(" ")
+    return 2 <= len(words) <= 4 and name_like(words)
+
