@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from annotations.errors import StoreError
@@ -17,6 +18,7 @@ from annotations.model import COLORS
 from articles.errors import ArticleError
 from reader.background import SerialWorker
 from reader.palette import ArticleCommands
+from reader.safe_text import one_line, visible
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.panels import PanelScreen
 from reader.widgets.article_view import ArticleView
@@ -138,6 +140,13 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.worker.shutdown()
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast whose message and title are plain text, always: they name files and quote
+        notes, so they are never read as markup, and control characters are shown visibly."""
+        super().notify(visible(message), title=one_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
     # --- the store, in the background ----------------------------------------------------
 
     def _deliver(self, callback: Callable[[], None]) -> None:
@@ -148,22 +157,16 @@ class ReaderApp(App[None]):
 
     def persist(self, operation: Callable[[Store], T],
                 on_done: Callable[[T], None] | None = None,
-                then: Callable[[Any], None] | None = None) -> None:
-        """Run a store operation on the background thread, in order; errors are shown."""
-        def done(result: T) -> None:
-            if on_done is not None:
-                on_done(result)
-            if then is not None:
-                then(result)
-
-        self.worker.submit(lambda: operation(self.store), done, self._store_failed)
+                on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run a store operation on the background thread, in order; `on_done` gets its result
+        on the UI thread once it has returned (a change is then on disk). An error goes to
+        `on_error`, or is shown."""
+        self.worker.submit(lambda: operation(self.store), on_done,
+                           on_error or self._store_failed)
 
     def _store_failed(self, error: Exception) -> None:
         message = str(error) if isinstance(error, StoreError) else f"could not save: {error}"
-        self.notify(message, title="Notes not saved", severity="error", timeout=15)
-        screen = self.screen
-        if isinstance(screen, ArticleScreen):
-            screen.reload_annotations()
+        self.notify(message, title="Not saved", severity="error", timeout=15)
 
     def wait_for_saves(self, timeout: float = 10) -> bool:
         """Block until every change handed to the store is on disk (tests, quitting)."""

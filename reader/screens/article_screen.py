@@ -41,6 +41,7 @@ class ArticleScreen(PanelScreen):
         Binding("H", "highlight_with_color", "Colour…", show=False),
         Binding("a", "annotate", "Note"),
         Binding("d", "delete_highlight", "Delete", show=False),
+        Binding("ctrl+r", "retry_saves", "Save again", tooltip="Save the changes that failed"),
         Binding("y", "copy_passage", "Copy", tooltip="Copy the selection or the sentence"),
         Binding("Y", "copy_citation", "Copy as citation", show=False),
         Binding("ctrl+c", "copy_selection", "Copy the selection", show=False),
@@ -200,13 +201,16 @@ class ArticleScreen(PanelScreen):
         from annotations.anchoring import anchor_all
 
         annotations = self.reader_app.store_annotations(self.article)
+        if self._notes is not None:  # changes not on disk yet stay on screen
+            annotations = self._notes.saver.pending.overlay(annotations)
         self.show_annotations(anchor_all(self.article.text, annotations))
 
     def show_annotations(self, anchored: list[Anchored]) -> None:
         """Show anchored annotations in the text and in the Notes tab."""
         self.anchored = anchored
         if self.sidebar_ready:
-            self.query_one("#notes-list", NotesList).show(self.article, anchored)
+            states = self._notes.saver.pending.states() if self._notes is not None else {}
+            self.query_one("#notes-list", NotesList).show(self.article, anchored, states)
             count = len(anchored)
             orphans = sum(1 for a in anchored if a.status == "orphan")
             label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
@@ -433,6 +437,8 @@ class ArticleScreen(PanelScreen):
             return True if self.occurrences is not None else None
         if action == "delete_highlight":
             return True if self.cursor_annotation() is not None else None
+        if action == "retry_saves":
+            return self._notes is not None and bool(self._notes.saver.pending.failed())
         return True
 
     def action_next_occurrence(self) -> None:
@@ -586,3 +592,7 @@ class ArticleScreen(PanelScreen):
     def action_delete_highlight(self) -> None:
         """Delete the highlight at the cursor (after confirmation)."""
         self.notes.delete_highlight()
+
+    def action_retry_saves(self) -> None:
+        """Save again the changes that could not be saved."""
+        self.notes.saver.retry()

@@ -4,10 +4,10 @@ when first used, so the screen's first frame does without it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotations.model import Annotation, new_annotation
+from reader.screens.note_saving import NoteSaver
 from reader.widgets.notes_list import snippet
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ class NoteActions:
 
     def __init__(self, screen: ArticleScreen) -> None:
         self.screen = screen
+        self.saver = NoteSaver(screen)
 
     def target_range(self, nothing: str) -> tuple[int, int] | None:
         """What a highlight or note would cover: the selection, else the cursor's sentence,
@@ -46,13 +47,14 @@ class NoteActions:
                 screen.status.color = color
                 item = screen.cursor_annotation()
                 if screen.view.selected_range() is None and item is not None:
-                    self.save(item.annotation.with_color(color))
+                    self.save(item.annotation.with_color(color), item.annotation,
+                              "Colour changed")
                 else:
                     self.highlight(color)
 
         screen.app.push_screen(ColorPicker(screen.reader_app.highlight_color), picked)
 
-    def highlight(self, color: str, then: Callable[[Annotation], None] | None = None) -> None:
+    def highlight(self, color: str) -> None:
         """Highlight the selection (or the sentence at the cursor) in `color`."""
         screen = self.screen
         span = self.target_range("Nothing to highlight: select text (drag, or v and arrows)")
@@ -60,7 +62,7 @@ class NoteActions:
             return
         annotation = new_annotation(screen.article, *span, color=color)
         screen.view.clear_selection()
-        self.add(annotation, then)
+        self.add(annotation)
 
     def annotate(self) -> None:
         """Add or edit the note on the highlight at the cursor, or on the selection."""
@@ -87,7 +89,8 @@ class NoteActions:
                 screen.status.message = "Note not saved"
                 return
             if existing is not None:
-                self.save(existing.edited(note=draft.note, tags=draft.tags, color=draft.color))
+                self.save(existing.edited(note=draft.note, tags=draft.tags, color=draft.color),
+                          existing, "Note saved")
             elif span is not None:
                 annotation = new_annotation(screen.article, span[0], span[1], color=draft.color,
                                             note=draft.note, tags=draft.tags)
@@ -151,7 +154,7 @@ class NoteActions:
             if answer == "reattach" and selected is not None:
                 start, end = _trim(screen.article.text, *selected)
                 screen.view.clear_selection()
-                self.save(a.reattached(screen.article, start, end))
+                self.save(a.reattached(screen.article, start, end), a, "Re-attached")
             elif answer == "delete":
                 self.confirm_delete(item)
 
@@ -159,42 +162,17 @@ class NoteActions:
 
     # --- saving ------------------------------------------------------------------------
 
-    def apply_local(self, annotation: Annotation | None, removed: str | None = None) -> None:
-        """Show a change at once, before the store confirms it."""
-        screen = self.screen
-        items = [i for i in screen.anchored if i.annotation.id not in
-                 {removed, annotation.id if annotation else None}]
-        if annotation is not None:
-            from annotations.anchoring import anchor_all
+    def add(self, annotation: Annotation) -> None:
+        """Show a new annotation and save it (acknowledged once it is on disk)."""
+        self.saver.add(annotation)
 
-            items.extend(anchor_all(screen.article.text, [annotation]))
-        screen.show_annotations(items)
-
-    def add(self, annotation: Annotation,
-            then: Callable[[Annotation], None] | None = None) -> None:
-        """Show a new annotation and save it (then `then`, once saved)."""
-        screen = self.screen
-        self.apply_local(annotation)
-        screen.status.message = "Highlighted" if not annotation.note else "Note saved"
-        screen.reader_app.persist(lambda store: store.add(annotation), self.saved, then)
-
-    def save(self, annotation: Annotation) -> None:
-        """Show a changed annotation and save it."""
-        screen = self.screen
-        self.apply_local(annotation)
-        screen.status.message = "Saved"
-        screen.reader_app.persist(lambda store: store.update(annotation), self.saved)
+    def save(self, annotation: Annotation, base: Annotation, done: str = "Saved") -> None:
+        """Show a changed annotation (made from `base`) and save it."""
+        self.saver.update(annotation, base, done)
 
     def remove(self, annotation: Annotation) -> None:
         """Take an annotation off the screen and out of the store."""
-        screen = self.screen
-        self.apply_local(None, removed=annotation.id)
-        screen.status.message = "Deleted"
-        screen.reader_app.persist(lambda store: store.remove(annotation.id), self.saved)
-
-    def saved(self, result: Any) -> None:
-        """A change is on disk: the keys that apply may have changed."""
-        self.screen.refresh_bindings()
+        self.saver.remove(annotation)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@ and the ones that no longer anchor in their own "Unanchored" group (never hidden
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -34,8 +34,13 @@ def placed(item: Anchored) -> tuple[int, int] | None:
     return item.start, item.end
 
 
-def note_prompt(a: Annotation, status: str = "exact") -> Text:
-    """Colour, quote, note and tags of one annotation (and how it re-anchored)."""
+SAVE_SIGNS = {"saving": ("saving…", "italic"), "failed": ("NOT SAVED (ctrl+r)", "bold red")}
+"""How an annotation whose change is not on disk yet is marked."""
+
+
+def note_prompt(a: Annotation, status: str = "exact", saving: str | None = None) -> Text:
+    """Colour, quote, note and tags of one annotation (how it re-anchored, whether its last
+    change is still being saved or failed to save)."""
     text = Text.assemble(("▌", f"bold {swatch(a.color)}"))
     text.append(" " + snippet(a.target.exact), style="italic")
     if a.note:
@@ -48,6 +53,10 @@ def note_prompt(a: Annotation, status: str = "exact") -> Text:
     if status in ("moved", "fuzzy"):
         details.append("re-anchored" if status == "moved" else "re-anchored (text changed)")
     text.append("\n  " + one_line(" · ".join(details)), style="dim")
+    if saving in SAVE_SIGNS:
+        sign, style = SAVE_SIGNS[saving]
+        text.append(" · ", style="dim")
+        text.append(sign, style=style)
     return text
 
 
@@ -57,8 +66,11 @@ class NotesList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
-    def show(self, article: Article, items: Sequence[Anchored]) -> None:
-        """Replace the list with `items`, anchored first by position, then the orphans."""
+    def show(self, article: Article, items: Sequence[Anchored],
+             saving: Mapping[str, str] | None = None) -> None:
+        """Replace the list with `items`, anchored first by position, then the orphans;
+        `saving` gives the save state of those whose change is not on disk yet."""
+        saving = saving or {}
         spans = {i.annotation.id: span for i in items if (span := placed(i)) is not None}
         anchored = sorted((i for i in items if i.annotation.id in spans),
                           key=lambda i: spans[i.annotation.id])
@@ -72,13 +84,15 @@ class NotesList(OptionList):
                 current_section = title
                 options.append(Option(Text(snippet(title, 60), style="bold underline"),
                                       disabled=True))
-            options.append(Option(note_prompt(item.annotation, item.status),
+            options.append(Option(note_prompt(item.annotation, item.status,
+                                              saving.get(item.annotation.id)),
                                   id=item.annotation.id))
         if orphans:
             options.append(Option(Text(f"Unanchored ({len(orphans)})", style="bold red"),
                                   disabled=True))
             for item in orphans:
-                options.append(Option(note_prompt(item.annotation, item.status),
+                options.append(Option(note_prompt(item.annotation, item.status,
+                                              saving.get(item.annotation.id)),
                                   id=item.annotation.id))
         if not options:
             options.append(Option(Text("No highlights yet: select text and press h.",
