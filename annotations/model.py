@@ -49,6 +49,18 @@ _ZERO = timedelta(0)
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+_VISIBLE = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421} | {
+    c: 0xFFFD for c in range(0x80, 0xA0)}
+
+
+def clean_ref(text: str, limit: int = MAX_REF_CHARS) -> str:
+    """`text` fit for an article reference: control characters shown as visible symbols (ESC
+    as ␛, NUL as ␀), and at most `limit` characters (cut with an ellipsis)."""
+    if _CONTROLS.search(text) is not None:
+        text = text.translate(_VISIBLE)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _is_uuid(value: object) -> bool:
     return (
         type(value) is str
@@ -164,14 +176,17 @@ class ArticleRef:
     @classmethod
     def of(cls, article: ArticleLike) -> ArticleRef:
         """The reference to a loaded article (its path resolved to an absolute one; for a web
-        page read from an address, that address)."""
+        page read from an address, that address). A title or path with control characters, or
+        longer than a reference may be, is kept cleaned (controls as visible symbols) and
+        shortened: an odd first line never stops an article from being annotated."""
         url = getattr(article, "url", None)
         if article.path is None and isinstance(url, str) and url:
             from articles.sources.page_store import normalize_address
 
-            return cls(id=article.id, path=normalize_address(url), title=article.title)
+            return cls(id=clean_ref(article.id), path=clean_ref(normalize_address(url)),
+                       title=clean_ref(article.title))
         path = str(Path(article.path).resolve()) if article.path is not None else ""
-        return cls(id=article.id, path=path, title=article.title)
+        return cls(id=clean_ref(article.id), path=clean_ref(path), title=clean_ref(article.title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +342,7 @@ __all__ = [
     "check_color",
     "check_tags",
     "check_uuid",
+    "clean_ref",
     "new_annotation",
     "normalize_tags",
 ]

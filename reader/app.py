@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from annotations.errors import StoreError
+from annotations.errors import AnnotationError, StoreError
 from annotations.model import COLORS
 from articles.errors import ArticleError
 from reader.background import SerialWorker
@@ -176,7 +176,7 @@ class ReaderApp(App[None]):
         """The annotations kept for `article` (read now; an error is shown, not raised)."""
         try:
             return self.store.for_article(article)
-        except StoreError as error:
+        except (StoreError, AnnotationError) as error:
             self.notify(str(error), title="Notes unavailable", severity="error", timeout=15)
             return []
 
@@ -184,7 +184,7 @@ class ReaderApp(App[None]):
         """Every annotation in the store (an error is shown, not raised)."""
         try:
             return self.store.all()
-        except StoreError as error:
+        except (StoreError, AnnotationError) as error:
             self.notify(str(error), title="Notes unavailable", severity="error", timeout=15)
             return []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -24,6 +24,13 @@ def _safe_highlight(candidate: str, offsets: tuple[int, ...]) -> Content:
         if offset < len(candidate) and not candidate[offset].isspace():
             content = content.stylize("reverse", offset, offset + 1)
     return content
+
+
+def plain_help(text: str) -> str:
+    """Help text for a palette hit that is never read as markup. The palette builds the help
+    line with `Content.from_markup(help)`, which returns a Content as it is: so a Content goes
+    in where a string is declared, and a quote like "[@click=1+]" stays text."""
+    return cast(str, Content(text))
 
 
 class ArticleCommands(Provider):
@@ -45,7 +52,7 @@ class ArticleCommands(Provider):
             yield (f"Person: {one_line(person.name)}", one_line(roles) or "person",
                    partial(screen.choose_person, i))
         for i, doc in enumerate(article.documents):
-            yield (f"Document: {one_line(doc.code)} {doc.type}",
+            yield (f"Document: {one_line(doc.code)} {one_line(doc.type)}",
                    one_line(" · ".join(x for x in (doc.issuer or "", doc.subject or "") if x))
                    or "document", partial(screen.choose_document, i))
         for i, section in enumerate(article.sections):
@@ -59,7 +66,7 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, help_text, command in self._entries():
-            yield DiscoveryHit(Content(label), command, text=label, help=help_text)
+            yield DiscoveryHit(Content(label), command, text=label, help=plain_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(fold(query))
@@ -68,4 +75,4 @@ class ArticleCommands(Provider):
             score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
             if score > 0:
                 display = _safe_highlight(label, tuple(offsets))
-                yield Hit(score, display, command, text=label, help=help_text)
+                yield Hit(score, display, command, text=label, help=plain_help(help_text))

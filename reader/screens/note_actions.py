@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotations.errors import AnnotationError
 from annotations.model import Annotation, new_annotation
 from reader.screens.note_saving import NoteSaver
 from reader.widgets.notes_list import snippet
@@ -60,7 +61,11 @@ class NoteActions:
         span = self.target_range("Nothing to highlight: select text (drag, or v and arrows)")
         if span is None:
             return
-        annotation = new_annotation(screen.article, *span, color=color)
+        try:
+            annotation = new_annotation(screen.article, *span, color=color)
+        except AnnotationError as error:  # a passage too long to keep, say
+            screen.status.message = f"Cannot highlight this: {error}"
+            return
         screen.view.clear_selection()
         self.add(annotation)
 
@@ -89,11 +94,21 @@ class NoteActions:
                 screen.status.message = "Note not saved"
                 return
             if existing is not None:
-                self.save(existing.edited(note=draft.note, tags=draft.tags, color=draft.color),
-                          existing, "Note saved")
+                try:
+                    edited = existing.edited(note=draft.note, tags=draft.tags,
+                                             color=draft.color)
+                except AnnotationError as error:
+                    screen.status.message = f"Note not saved: {error}"
+                    return
+                self.save(edited, existing, "Note saved")
             elif span is not None:
-                annotation = new_annotation(screen.article, span[0], span[1], color=draft.color,
-                                            note=draft.note, tags=draft.tags)
+                try:
+                    annotation = new_annotation(screen.article, span[0], span[1],
+                                                color=draft.color, note=draft.note,
+                                                tags=draft.tags)
+                except AnnotationError as error:
+                    screen.status.message = f"Note not saved: {error}"
+                    return
                 screen.view.clear_selection()
                 self.add(annotation)
             screen.reader_app.set_highlight_color(draft.color)

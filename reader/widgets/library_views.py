@@ -141,7 +141,7 @@ def document_text(doc: LibraryDocument) -> Text:
     if doc.doubt:
         text.append(f"? {one_line(doc.doubt)}\n", style="bold yellow")
         if doc.candidates:
-            text.append(f"  could be: {', '.join(doc.candidates)}\n", style="yellow")
+            text.append(f"  could be: {one_line(', '.join(doc.candidates))}\n", style="yellow")
     return text
 
 
