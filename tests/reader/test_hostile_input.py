@@ -6,6 +6,7 @@ palette, never read as markup."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import os
 import subprocess
 import sys
@@ -47,6 +48,8 @@ async def test_an_article_with_a_hostile_title_opens_and_takes_notes(
     tmp_path: Path, db_path: Path, title: str
 ) -> None:
     article = load(hostile_article(tmp_path, "a.txt", title))
+    if article.title != title:  # the layout parser may refuse it; a web page's <h1> may not
+        article = replace(article, title=title)
     app = ReaderApp([article], Store(db_path), theme="textual-dark")
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
