@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 DEFAULT_THEME = "textual-dark"
+POLL_SECONDS = 1.5
+"""How often the notes file is checked for changes made elsewhere (see reader.watching)."""
 
 
 class Delivered(Message):
@@ -70,6 +72,7 @@ class ReaderApp(App[None]):
         self.library_files = library
         self.store = store
         self.worker = SerialWorker(self._deliver)
+        self.poll_seconds = POLL_SECONDS
         self._forced_theme = theme
         self._started = False
         self.highlight_color = self._setting("highlight_color", COLORS[0], str)
@@ -98,6 +101,9 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self._started = True
+        from reader.watching import StoreWatcher
+
+        self.set_interval(self.poll_seconds, StoreWatcher(self).poll)
         if self.library_files is not None:
             from reader.screens.library_screen import LibraryScreen
 

@@ -22,7 +22,10 @@ from reader.widgets.notes_list import NotesList, placed, snippet
 from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from annotations.anchoring import Anchored
+    from annotations.store import Store
     from reader.occurrences import Occurrences
     from reader.screens.note_actions import NoteActions
     from reader.walk import LibraryWalk
@@ -204,6 +207,17 @@ class ArticleScreen(PanelScreen):
         if self._notes is not None:  # changes not on disk yet stay on screen
             annotations = self._notes.saver.pending.overlay(annotations)
         self.show_annotations(anchor_all(self.article.text, annotations))
+
+    def notes_reader(self) -> Callable[[Store], list[Anchored]]:
+        """Read this article's notes again and anchor them (on the background thread)."""
+        from annotations.anchoring import anchor_all
+
+        article = self.article
+        return lambda store: anchor_all(article.text, store.for_article(article))
+
+    def notes_read(self, anchored: list[Anchored]) -> None:
+        """Show the notes read again after a change made elsewhere."""
+        self.notes.saver.show_stored(anchored)
 
     def show_annotations(self, anchored: list[Anchored]) -> None:
         """Show anchored annotations in the text and in the Notes tab."""

@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -51,6 +52,11 @@ from reader.widgets.library_views import (
     shorten,
 )
 from reader.widgets.notes_list import note_prompt
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from annotations.store import Store
 
 VIEWS = ("articles", "people", "documents", "notes")
 
@@ -219,6 +225,18 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
                         f"{len(self.library.documents)} documents · indexed in {seconds:.1f} s",
                         style="dim")
         self.query_one("#library-header", Static).update(text)
+
+    # --- notes changed elsewhere -----------------------------------------------------------
+
+    def notes_reader(self) -> Callable[[Store], list[Annotation]]:
+        """Read every note again (on the background thread)."""
+        return lambda store: store.all()
+
+    def notes_read(self, notes: list[Annotation]) -> None:
+        """Show the notes read again after a change made elsewhere."""
+        self._load_notes(notes)
+        self._filled.clear()
+        self._apply_filter()
 
     def _show_status(self) -> None:
         active = self.query_one(TabbedContent).active

@@ -51,8 +51,9 @@ class LibraryTableScreen(ReaderScreen):
 
     # --- notes ----------------------------------------------------------------------------
 
-    def _load_notes(self) -> None:
-        notes = self.reader_app.all_annotations()
+    def _load_notes(self, notes: list[Annotation] | None = None) -> None:
+        if notes is None:
+            notes = self.reader_app.all_annotations()
         self.all_notes = notes
         self.notes_by_article = {}
         self.notes_by_path = {}

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from annotations.errors import StoreError
+from annotations.errors import StoreError, UpdateConflict
+from annotations.model import Annotation
 from reader.pending import Change, PendingChanges
 from reader.safe_text import one_line
 
 if TYPE_CHECKING:
-    from annotations.model import Annotation
+    from annotations.anchoring import Anchored
     from annotations.store import Store
     from reader.screens.article_screen import ArticleScreen
 
@@ -73,10 +74,11 @@ class NoteSaver:
         if change.kind == "add":
             assert annotation is not None
             return lambda store: _add_once(store, annotation)
+        base = change.base
         if change.kind == "update":
             assert annotation is not None
-            return lambda store: store.update(annotation)
-        return lambda store: store.remove(change.annotation_id)
+            return lambda store: store.update(annotation, base=base)
+        return lambda store: store.remove(change.annotation_id, base=base)
 
     def _submit(self, change: Change, saving: str, done: str) -> None:
         screen = self.screen
@@ -87,11 +89,18 @@ class NoteSaver:
         def saved(result: Any) -> None:
             if self.pending.finish(change):
                 screen.status.message = done
+                if isinstance(result, Annotation) and result != change.annotation:
+                    # merged with a change made elsewhere: show what the disk holds
+                    self.show_local(Change("update", result.id, result, None))
+                    screen.status.message = f"{done} (merged with a change made elsewhere)"
             self.show_local(None)
             screen.refresh_bindings()
 
         def failed(error: Exception) -> None:
-            self._failed(change, error)
+            if isinstance(error, UpdateConflict):
+                self._conflict(change, error)
+            else:
+                self._failed(change, error)
 
         screen.reader_app.persist(self.operation(change), saved, on_error=failed)
 
@@ -103,6 +112,50 @@ class NoteSaver:
         self.screen.app.notify(f"{message}\nThe change stays on screen; {RETRY_HINT}.",
                                title="Not saved", severity="error", timeout=15, markup=False)
         self.screen.refresh_bindings()
+
+    def _conflict(self, change: Change, error: UpdateConflict) -> None:
+        """Changed elsewhere in a way that does not merge: the user chooses."""
+        from reader.dialogs.conflict import KEEP_MINE, KEEP_THEIRS, conflict_dialog
+
+        screen = self.screen
+        theirs = error.theirs
+        screen.status.message = "Changed elsewhere: choose which version to keep"
+
+        def answered(answer: str | None) -> None:
+            if answer == KEEP_THEIRS:
+                self.pending.drop(change.annotation_id)
+                self.show_local(Change("update", change.annotation_id, theirs, None))
+                self.show_local(None)
+                screen.status.message = "Kept the version made elsewhere"
+            elif answer == KEEP_MINE:
+                if change.kind == "remove":
+                    again = Change("remove", change.annotation_id, None, theirs)
+                elif theirs is None:
+                    assert change.annotation is not None
+                    again = Change("add", change.annotation_id, change.annotation, None)
+                else:
+                    again = Change("update", change.annotation_id, change.annotation, theirs)
+                self._submit(again, "Saving…", "Deleted" if again.kind == "remove"
+                             else "Saved (yours kept)")
+            else:
+                self._failed(change, error)
+
+        screen.app.push_screen(conflict_dialog(change.kind, change.annotation, theirs),
+                               answered)
+
+    def show_stored(self, anchored: list[Anchored]) -> None:
+        """Show what the store holds now (read after a change made elsewhere), with the
+        changes not on disk yet laid over."""
+        from annotations.anchoring import anchor_all
+
+        screen = self.screen
+        states = self.pending.states()
+        items = [i for i in anchored if self.pending.state_of(i.annotation.id) is None]
+        local = [a for a in self.pending.overlay([]) if a.id in states]
+        items.extend(anchor_all(screen.article.text, local))
+        before = {i.annotation for i in screen.anchored}
+        if before != {i.annotation for i in items}:
+            screen.show_annotations(items)
 
     # --- on screen ----------------------------------------------------------------------
 
