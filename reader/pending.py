@@ -69,6 +69,10 @@ class PendingChanges:
         return sorted((c for c in self._changes.values() if c.state == "failed"),
                       key=lambda c: c.serial)
 
+    def get(self, annotation_id: str) -> Change | None:
+        """The unsaved change of an annotation, if any."""
+        return self._changes.get(annotation_id)
+
     def state_of(self, annotation_id: str) -> ChangeState | None:
         """"saving", "failed", or None when the disk has what is shown."""
         change = self._changes.get(annotation_id)

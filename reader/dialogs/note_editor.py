@@ -50,7 +50,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield TextArea(visible(self.note), id="note-text", soft_wrap=True,
                            show_line_numbers=False)
             with Horizontal(id="note-fields"):
-                yield Input(", ".join(self.tags), placeholder="tags, comma separated",
+                yield Input(visible(", ".join(self.tags)), placeholder="tags, comma separated",
                             id="note-tags")
                 yield Select([(c, c) for c in COLORS], value=self.color, allow_blank=False,
                              id="note-color")

@@ -45,6 +45,11 @@ class NoteSaver:
 
     def update(self, annotation: Annotation, base: Annotation, done: str = "Saved") -> None:
         """Show a changed annotation and save it; `base` is the version it was made from."""
+        prior = self.pending.get(annotation.id)
+        if prior is not None and prior.kind == "add" and prior.state == "failed":
+            # never reached the disk: the edited one is still an addition
+            self._submit(Change("add", annotation.id, annotation, None), "Saving…", done)
+            return
         change = Change("update", annotation.id, annotation, base)
         self._submit(change, "Saving…", done)
 

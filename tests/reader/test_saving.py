@@ -185,3 +185,27 @@ async def test_a_failed_edit_or_delete_is_not_reverted_silently(
         await settle(pilot)
     stored = Store(db_path).all()
     assert [a.color for a in stored] == (["blue"] if failing == "update" else [])
+
+
+async def test_editing_a_highlight_that_failed_to_save_saves_it_as_new(
+    make_app: AppFactory, db_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        gate = Gate(app.store, "add")
+        gate.fail = StoreWriteError(db_path, "No space left on device")
+        gate.release.set()
+        await pilot.press("right", "h")
+        await settle(pilot)
+        gate.restore()
+        (item,) = screen.anchored
+        await pilot.press("H")
+        await pilot.pause()
+        await pilot.press("2")
+        await settle(pilot)
+        assert screen.status.message == "Colour changed"
+        assert screen.check_action("retry_saves", ()) is False
+    (stored,) = Store(db_path).all()
+    assert (stored.id, stored.color) == (item.annotation.id, "green")
