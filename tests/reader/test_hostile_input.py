@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from annotations.model import MAX_REF_CHARS, new_annotation
 from annotations.store import Store
@@ -23,6 +23,7 @@ from articles import load, sample_path
 from reader.app import ReaderApp
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
+from reader.widgets.article_table import ArticleTable
 from tests.reader.helpers import opened, screen_of, settle
 from tests.reader.test_library_screen import indexed
 
@@ -77,7 +78,7 @@ async def test_the_library_opens_articles_with_hostile_titles(
     async with app.run_test(size=SIZE) as pilot:
         library = await indexed(pilot)
         for row in range(2):
-            table = library.query_one("#articles-table", DataTable)
+            table = library.query_one("#articles-table", ArticleTable)
             table.move_cursor(row=row)
             table.focus()
             await pilot.press("enter")
@@ -138,7 +139,7 @@ async def test_an_unreadable_file_is_named_literally_in_the_toast(
     app = ReaderApp([], Store(db_path), theme="textual-dark", library=files)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         library = await indexed(pilot)
-        table = library.query_one("#articles-table", DataTable)
+        table = library.query_one("#articles-table", ArticleTable)
         row = next(i for i in range(table.row_count)
                    if str(table.get_row_at(i)[0]).startswith("⚠"))
         table.move_cursor(row=row)
