@@ -17,7 +17,7 @@ from reader.swatches import swatch
 class ChoiceDialog(ModalScreen[str | None]):
     """Ask a question with a few answers; dismisses with the chosen answer's id or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("q", "app.quit", "Quit")]
 
     def __init__(self, title: str, body: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -58,6 +58,7 @@ class ColorPicker(ChoiceDialog):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
+        Binding("q", "app.quit", "Quit"),
         *[Binding(str(i), f"pick('{c}')", c, show=False) for i, c in enumerate(COLORS, 1)],
     ]
 

@@ -43,7 +43,8 @@ class HelpScreen(ModalScreen[None]):
     """Every key, by where it works; escape or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "close", "Close"),
+        Binding("escape,question_mark", "close", "Close"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:

@@ -57,17 +57,38 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Label("ctrl+s save · escape cancel", id="note-help")
 
     def on_mount(self) -> None:
-        self.query_one("#note-text", TextArea).focus()
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # editing a note goes on from its end
 
-    def action_save(self) -> None:
-        """Close the editor with what was typed."""
+    def _draft(self) -> NoteDraft:
         note = self.query_one("#note-text", TextArea).text.strip()
         tags = tuple(t.strip() for t in self.query_one("#note-tags", Input).value.split(",")
                      if t.strip())
         color = self.query_one("#note-color", Select).value
-        self.dismiss(NoteDraft(note=note, tags=tags,
-                               color=color if isinstance(color, str) else self.color))
+        return NoteDraft(note=note, tags=tags,
+                         color=color if isinstance(color, str) else self.color)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the note, tags or colour differ from what the editor opened with."""
+        return self._draft() != NoteDraft(visible(self.note).strip(), self.tags, self.color)
+
+    def action_save(self) -> None:
+        """Close the editor with what was typed."""
+        self.dismiss(self._draft())
 
     def action_cancel(self) -> None:
-        """Close the editor without saving."""
-        self.dismiss(None)
+        """Close the editor without saving; with unsaved changes, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from reader.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(ChoiceDialog(
+            "Discard this note?", "What you typed has not been saved.",
+            [("keep", "Keep editing"), ("discard", "Discard it")]), answered)

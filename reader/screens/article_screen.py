@@ -446,11 +446,8 @@ class ArticleScreen(PanelScreen):
     # --- actions --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that do something now (dimmed otherwise)."""
-        if action in ("next_occurrence", "previous_occurrence"):
-            return True if self.occurrences is not None else None
-        if action == "delete_highlight":
-            return True if self.cursor_annotation() is not None else None
+        """Every key stays enabled (n, N and d say why they did nothing), but the retry of
+        failed saves, shown only when there are some."""
         if action == "retry_saves":
             return self._notes is not None and bool(self._notes.saver.pending.failed())
         return True

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -77,11 +77,12 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         Binding("f5", "show('notes')", "Notes"),
         Binding("f6", "sort_next", "Sort"),
         Binding("f7", "sort_reverse", "Reverse"),
+        Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back", show=False),
         Binding("question_mark", "help", "Help", show=False),
     ]
 
-    HELP = "Type to filter. Enter opens; escape comes back. F2-F5 switch views, F6/F7 sort."
+    HELP = "/ filters. Enter opens; escape comes back. F2-F5 switch views, F6/F7 sort."
 
     def __init__(self, files: Sequence[Path]) -> None:
         super().__init__(files)
@@ -101,8 +102,8 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-header", markup=False)
-        yield Input(placeholder="Type to filter (diacritics ignored) · enter opens · "
-                    "escape clears", id="library-filter")
+        yield Input(placeholder="/ filters (diacritics ignored) · enter opens · "
+                    "escape clears · q quits", id="library-filter")
         with TabbedContent(id="library-tabs", initial="articles"):
             with TabPane("Articles", id="articles"):
                 columns = [TableColumn(key, heading, WIDTHS.get(key),
@@ -261,19 +262,11 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
             return
         self.reader_app.open_article(path)
 
-    # --- filtering by typing --------------------------------------------------------------
+    # --- filtering -------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        """Printable keys typed anywhere on the screen go to the filter."""
-        field = self.query_one("#library-filter", Input)
-        if self.focused is field or not event.is_printable or not event.character:
-            return
-        if event.character in "?":
-            return
-        event.stop()
-        event.prevent_default()
-        field.focus()
-        field.insert_text_at_cursor(event.character)
+    def action_filter(self) -> None:
+        """Move to the filter field (letters typed elsewhere are keys, as `q`)."""
+        self.query_one("#library-filter", Input).focus()
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -89,7 +89,7 @@ async def test_typing_filters_and_escape_clears(db_path: Path) -> None:
     app = library_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
-        await pilot.press(*"quynh")
+        await pilot.press("slash", *"quynh")
         await pilot.pause()
         titles = table_titles(screen)
         assert titles == ["Quynh Luu district reviews the implementation of Party resolutions "
@@ -103,7 +103,7 @@ async def test_enter_opens_an_article_and_escape_comes_back(db_path: Path) -> No
     app = library_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
-        await pilot.press(*"standing committee", "enter")
+        await pilot.press("slash", *"standing committee", "enter")
         await opened(pilot)
         article_screen = app.screen
         assert isinstance(article_screen, ArticleScreen)
@@ -310,3 +310,36 @@ def test_a_post_given_by_many_articles_lists_the_first_and_last() -> None:
     assert "a00.txt" in text and "a05.txt" in text and "a06.txt" not in text
     assert "… 18 more articles …" in text and "a24.txt" in text and "a29.txt" in text
     assert text.index("a05.txt") < text.index("18 more") < text.index("a24.txt")
+
+
+async def test_q_quits_from_the_library_and_slash_filters(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("x")  # a letter is a key, not the start of a filter
+        assert screen.filter_text == ""
+        await pilot.press("slash", *"quynh")
+        await pilot.pause()
+        assert screen.filter_text == "quynh"  # q typed into the focused field
+        assert app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.filter_text == ""
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_q_quits_from_an_article_opened_in_the_library_and_from_help(
+        db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"standing committee", "enter")
+        await opened(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
