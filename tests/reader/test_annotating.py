@@ -121,7 +121,9 @@ async def test_escape_in_the_editor_saves_nothing(make_app: AppFactory, db_path:
         await pilot.press("right", "a")
         await pilot.pause()
         await pilot.press(*"not kept")
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed text: asked first, then discarded
+        await pilot.pause()
+        await pilot.press("down", "enter")
         await settle(pilot)
         assert screen_of(app).status.message == "Note not saved"
     assert Store(db_path).all() == []

@@ -139,7 +139,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "set -g remain-on-exit on\n"        # keep the pane: its last screen, if it fails
         "set -g default-terminal xterm-256color\n"
         "set -g default-shell /bin/sh\n"
-        "set -g history-limit 0\n",
+        "set -g history-limit 0\n"
+        "set -g set-clipboard on\n",      # OSC 52 from the program fills a tmux buffer
         encoding="utf-8",
     )
     term = Terminal(f"reader-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}", env, config,
@@ -337,3 +338,39 @@ def test_a_person_reads_searches_highlights_and_notes(terminal: Terminal, tmp_pa
         assert exact == quote
     assert note["target"]["start"] >= highlight["target"]["end"]
     assert {n["article"]["title"] for n in notes} == {article.title}
+
+
+@pytest.mark.timeout(60)
+def test_y_copies_the_sentence_to_the_clipboard(terminal: Terminal, tmp_path: Path) -> None:
+    article = load(sample_path())
+    terminal.start([sys.executable, "-m", "reader", "--db", str(tmp_path / "notes.json")])
+    terminal.wait_for("the article and its sidebar",
+                      lambda s: any("People 8" in row for row in s), timeout=20)
+    # The reading cursor is on the first sentence from the start: the headline.
+    terminal.keys("y")
+    terminal.wait_for("the copy said", lambda s: status_line(s).startswith("Copied the sentence"))
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while (buffer := terminal.tmux("show-buffer", check=False)) != article.title:
+        assert time.monotonic() < deadline, f"the tmux buffer holds {buffer!r}"
+        time.sleep(0.05)
+    terminal.keys("q")
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not (status := read_status(terminal.exit_file)):
+        assert time.monotonic() < deadline, "no exit after q"
+        time.sleep(0.05)
+    assert status == "0"
+
+
+@pytest.mark.timeout(60)
+def test_q_quits_from_the_library(terminal: Terminal, tmp_path: Path) -> None:
+    library = REPO / "tests" / "articles" / "library_fixtures"
+    terminal.start([sys.executable, "-m", "reader", str(library),
+                    "--db", str(tmp_path / "notes.json")])
+    terminal.wait_for_text("filters (diacritics ignored)", timeout=20)
+    terminal.keys("q")
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not (status := read_status(terminal.exit_file)):
+        assert time.monotonic() < deadline, "q on the library screen did not quit:\n" + "\n".join(
+            terminal.capture())
+        time.sleep(0.05)
+    assert status == "0"
