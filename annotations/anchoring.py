@@ -1,5 +1,5 @@
 """Finding where an annotation belongs in the current text of its article, as Hypothesis does
-(DESIGN.md §4): the stored position when the text there still equals the quote; else the best
+(docs/design.md §4): the stored position when the text there still equals the quote; else the best
 exact occurrence of the quote; else the best approximate match; else the annotation is an orphan
 (kept, and listed as "Unanchored"; never dropped).
 

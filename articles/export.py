@@ -1,5 +1,5 @@
 """Plain-dict views of an article, and of a library of articles, for JSON output, in the shapes
-DESIGN.md §2 documents."""
+docs/design.md §2 documents."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def outline_dict(article: Article) -> dict[str, Any]:
         "id": article.id,
         "path": str(article.path) if article.path else None,
         "url": article.url,
-        "title": article.title or None,  # no headline: null (DESIGN.md §9)
+        "title": article.title or None,  # no headline: null (docs/design.md §9)
         "authors": list(article.authors),
         "published": article.published.isoformat(timespec="minutes")
         if article.published and article.published.second == 0

@@ -172,7 +172,7 @@ DOCUMENT_TYPES: dict[str, str] = {
     "l": "Law",
     "ubtvqh": "Resolution",
 }
-"""Document type codes (folded) and the English type they stand for (DESIGN.md §3)."""
+"""Document type codes (folded) and the English type they stand for (docs/design.md §3)."""
 
 TYPE_WORDS: dict[str, str] = {
     "resolution": "Resolution",
@@ -239,4 +239,4 @@ ISSUER_CODES: dict[str, str] = {
     "btctw": "Central Organization Commission",
     "ubkttw": "Central Inspection Commission",
 }
-"""Issuer codes (folded) and the body they stand for (DESIGN.md §3)."""
+"""Issuer codes (folded) and the body they stand for (docs/design.md §3)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 BlockKind = Literal["title", "byline", "lead", "paragraph", "heading", "caption", "image", "footer"]
-"""What a block of the article is; see DESIGN.md §1."""
+"""What a block of the article is; see docs/design.md §1."""
 
 MentionKind = Literal["name", "role", "code", "reference"]
 """How an entity is mentioned: a person by `name` or by `role` (a title-only reference);

@@ -1,4 +1,4 @@
-"""The `reader` command line: open the TUI, or run a headless command (DESIGN.md §2)."""
+"""The `reader` command line: open the TUI, or run a headless command (docs/design.md §2)."""
 
 from __future__ import annotations
 

@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1] / "articles"
 FIXTURES = ROOT / "fixtures"
 HELD_OUT = ROOT / "heldout"
 GOLD = ROOT / "gold"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+"""The team's shared seed articles, beside the repository (skipped when absent)."""
 
 
 @dataclass

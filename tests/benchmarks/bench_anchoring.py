@@ -1,4 +1,4 @@
-"""Benchmark behind the choice of edlib for fuzzy anchoring (DESIGN.md §4); not a timed test.
+"""Benchmark behind the choice of edlib for fuzzy anchoring (docs/design.md §4); not a timed test.
 
 On a 1 MB article (the sample repeated, with Vietnamese names so it has more than 256 distinct
 characters on request), find a 100-character quote that has a typo: edlib's infix (HW) search as
