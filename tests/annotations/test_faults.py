@@ -1,4 +1,4 @@
-"""Requirement 13: fault tests, bounded in time.
+"""Requirement 13: fault tests, bounded in count (never by a clock).
 
 A child process adding notes in a loop is killed with SIGKILL at random moments, at least 50
 times; after each kill the file loads and every id the child printed (printed only once its
@@ -24,7 +24,11 @@ from .helpers import plain
 
 CHILD = Path(__file__).with_name("fault_child.py")
 KILLS = 60
-TIME_BUDGET = 40.0
+MIN_MID_WRITE = 10
+"""Kills of whole-file writers that must land inside a write (evidence the test probes the
+dangerous window). The loop goes on until both counts are reached, so a slow machine makes the
+test longer, never failing: it counts events, it asserts no time."""
+MAX_KILLS = 400
 
 
 def _spawn(db: Path, count: int, mode: str = "next") -> subprocess.Popen[bytes]:
@@ -40,7 +44,7 @@ def _complete_lines(output: bytes) -> list[str]:
     return output.decode("ascii").split("\n")[:-1]
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(600)
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_at_random_moments_never_loses_an_acknowledged_note(tmp_path: Path) -> None:
     db = tmp_path / "data" / "annotations.json"
@@ -49,8 +53,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_note(tmp_path: Pa
     rng = random.Random(20240501)
     acknowledged: set[str] = set()
     kills = mid_write = full_kills = 0
-    started = time.monotonic()
-    while kills < KILLS and time.monotonic() - started < TIME_BUDGET:
+    while (kills < KILLS or mid_write < MIN_MID_WRITE) and kills < MAX_KILLS:
         # Alternate: writes of the whole file, and writes through a prepared next version.
         mode = "full" if kills % 2 == 0 else "next"
         full_kills += mode == "full"
@@ -73,10 +76,10 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_note(tmp_path: Pa
         stored = {a.id for a in Store(db).all()}  # loads: no CorruptStoreError
         missing = acknowledged - stored
         assert not missing, f"after kill {kills}: {len(missing)} acknowledged ids lost"
-    assert kills >= 50, f"only {kills} kills in {TIME_BUDGET:.0f} s"
-    # Many kills of whole-file writers land inside a write (evidence the test probes the
-    # dangerous window; a writer through a prepared version leaves no such trace).
-    assert mid_write >= full_kills // 4, (mid_write, full_kills)
+    assert kills >= KILLS
+    # Kills of whole-file writers land inside a write (evidence the test probes the dangerous
+    # window; a writer through a prepared version leaves no such trace).
+    assert mid_write >= MIN_MID_WRITE, (mid_write, full_kills)
     # A later writer cleans up the temporary files of killed writers and loses nothing.
     Store(db, prepare_next=False).add(plain(5000))
     storage.drain_pending_deletions()

@@ -95,7 +95,7 @@ class Lane:
             assert len(before) == 1 and after == [], lost
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(900)
 def test_killing_the_app_right_after_each_acknowledgement_loses_nothing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("READER_", "XDG_", "TEXTUAL", "TMUX"))}
