@@ -68,9 +68,12 @@ def _save_into(folder: Path, name: str, data: bytes) -> Path:
 def run_save(args: argparse.Namespace) -> int:
     """Store (and save) each page; one line per page; exit 2 if any could not be read."""
     folder = Path(args.to) if args.to else None
-    if folder is not None and not folder.is_dir():
-        say(f"{folder}: no such directory")
-        return EXIT_BAD_INPUT
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # a new library folder, as `mkdir -p`
+        except OSError as error:
+            say(f"{folder}: cannot make this folder ({error.strerror or error})")
+            return EXIT_BAD_INPUT
     cache = ArticleCache()
     failed = 0
     for url in args.urls:

@@ -87,6 +87,22 @@ def test_save_makes_a_library_folder_of_pages(
     assert len(list(folder.iterdir())) == 2
 
 
+def test_save_makes_the_folder_when_it_does_not_exist(
+    server: PageServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "new" / "library"
+    code, out, err = _run(capsys, "save", server.url("/pages/army_paper.html"), "--to",
+                          str(folder))
+    assert (code, err) == (0, "") and "fetched" in out
+    assert [p.suffix for p in folder.iterdir()] == [".html"]
+    # A folder that cannot be made (a file is in the way) is one line, exit 2.
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = _run(capsys, "save", server.url("/pages/army_paper.html"), "--to",
+                        str(blocker / "lib"))
+    assert code == 2 and err.count("\n") == 1 and "cannot make this folder" in err
+
+
 def test_save_refresh_reports_a_changed_page(
     server: PageServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
