@@ -46,6 +46,12 @@ TIME_FIRST = re.compile(
     r"\s*(?:[-|,•]\s*)?(?:(?:GMT|UTC)[+-]\d{1,2}\s*[-|,]?\s*)?(?:[A-Za-z]+,\s*)?"
     r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})\b"
 )
+WEEKDAY_TAIL = re.compile(
+    r",?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?|"
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s*,)\s*$",
+    re.IGNORECASE,
+)
+"""A weekday ending a byline's text before its date ("Saturday, " before "15/06/2024")."""
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     TIME_FIRST, MONTH_FIRST, DAY_FIRST_WORDS, ISO, NUMERIC_DAY_FIRST
 )

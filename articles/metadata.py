@@ -10,7 +10,7 @@ from datetime import datetime
 
 from articles.blocks import SOURCE_PREFIX, credit_of
 from articles.credits import Credit, name_like, split_credit
-from articles.dates import find_datetime
+from articles.dates import WEEKDAY_TAIL, find_datetime
 from articles.folding import fold
 from articles.model import Block
 from articles.outlets import OUTLETS, outlet_in
@@ -25,11 +25,7 @@ _BYLINE_NOISE = re.compile(
 )
 _TRANSLATED = re.compile(r"\s*[-–—|,;]*\s*\b(?:Translated|Translation) by\b\s*:?\s*", re.IGNORECASE)
 _AUTHOR_SEPARATOR = re.compile(r"\s+[-–—|•/]\s+|\s*[|•]\s*|\s*,\s+(?=[A-Z])|\s+and\s+|\s*&\s*")
-_WEEKDAY = re.compile(
-    r",?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?|"
-    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s*,)\s*$",
-    re.IGNORECASE,
-)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +44,7 @@ def parse_byline(text: str, block: Block) -> Byline:
     found = find_datetime(line)
     published = found[1] if found else None
     head_end = found[0].start() if found else len(line)
-    head = _WEEKDAY.sub("", line[:head_end])
+    head = WEEKDAY_TAIL.sub("", line[:head_end])
     translated = _TRANSLATED.search(head)
     translators: list[Credit] = []
     if translated is not None:

@@ -10,14 +10,14 @@ from datetime import datetime
 
 import lxml.html
 
-from articles.dates import find_datetime
+from articles.dates import WEEKDAY_TAIL, find_datetime
 from articles.sources.html_markup import class_words, in_boilerplate, text_of
 
 BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia|nguoi-?viet", re.IGNORECASE)
 TITLE_CLASS = re.compile(r"title|headline|tieu-?de", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|written by|author|authors|tác giả|bài|bài và ảnh)\s*:?\s+",
                  re.IGNORECASE)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b|\s[-–—|/]\s)\s*")
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b|\s[-–—/]\s|[|·•])\s*")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|:•]\s+[^-–—|:•]{2,60}$")
 
 
@@ -64,9 +64,10 @@ def _title(doc: lxml.html.HtmlElement) -> tuple[str, lxml.html.HtmlElement | Non
 
 def clean_author(raw: str) -> str | None:
     """A name from a byline or meta tag ("By Thanh Duy" gives "Thanh Duy"); None for what is
-    not a name (an address, an e-mail, a long sentence)."""
-    name = _BY.sub("", " ".join(raw.split())).strip(" .,-–|:")
-    if not name or "@" in name or "://" in name or any(c.isdigit() for c in name):
+    not a name (an address, an e-mail, a weekday, a long sentence)."""
+    name = _BY.sub("", " ".join(raw.split())).strip(" .,-–—|:·•")
+    if (not name or "@" in name or "://" in name or any(c.isdigit() for c in name)
+            or WEEKDAY_TAIL.fullmatch(name)):
         return None
     words = name.split()
     if len(words) > 6 or not words[0][:1].isupper():
@@ -78,10 +79,29 @@ def _split(raw: str) -> list[str]:
     return [n for part in _SPLIT_AUTHORS.split(_BY.sub("", raw)) if (n := clean_author(part))]
 
 
-def _authors(doc: lxml.html.HtmlElement, site: str | None
-             ) -> tuple[tuple[str, ...], tuple[lxml.html.HtmlElement, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Bylines:
+    """The byline markup's authors, its elements, and the first date written in one."""
+
+    authors: tuple[str, ...]
+    elements: tuple[lxml.html.HtmlElement, ...]
+    published: datetime | None
+
+
+def _byline_date(el: lxml.html.HtmlElement, text: str) -> datetime | None:
+    """The date a byline element shows: its `<time>`, else a date written in its text."""
+    for t in el.iter("time"):
+        when = parse_time(t.get("datetime")) or parse_time(text_of(t))
+        if when is not None:
+            return when
+    stamp = find_datetime(text)
+    return stamp[1] if stamp else None
+
+
+def _authors(doc: lxml.html.HtmlElement, site: str | None) -> _Bylines:
     found: list[str] = []
     elements: list[lxml.html.HtmlElement] = []
+    published: datetime | None = None
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in ("meta", "link", "body", "html"):
             continue
@@ -95,7 +115,9 @@ def _authors(doc: lxml.html.HtmlElement, site: str | None
         if not text or len(text) > 120:
             continue
         stamp = find_datetime(text)
-        names = _split(text[: stamp[0].start()] if stamp else text)
+        if published is None:
+            published = _byline_date(el, text)
+        names = _split(WEEKDAY_TAIL.sub("", text[: stamp[0].start()]) if stamp else text)
         if names:
             elements.append(el)
             found.extend(n for n in names if n not in found)
@@ -103,7 +125,8 @@ def _authors(doc: lxml.html.HtmlElement, site: str | None
         for raw in (_meta(doc, "author"), _meta(doc, "article:author")):
             if raw:
                 found.extend(n for n in _split(raw) if n not in found)
-    return tuple(n for n in found if site is None or n.lower() != site.lower()), tuple(elements)
+    authors = tuple(n for n in found if site is None or n.lower() != site.lower())
+    return _Bylines(authors, tuple(elements), published)
 
 
 def parse_time(raw: str | None) -> datetime | None:
@@ -159,7 +182,8 @@ def page_meta(doc: lxml.html.HtmlElement) -> PageMeta:
     """The metadata of a parsed page."""
     title, title_element = _title(doc)
     site = _meta(doc, "og:site_name", "application-name")
-    authors, bylines = _authors(doc, site)
-    return PageMeta(title=title, title_element=title_element, authors=authors,
-                    byline_elements=bylines, published=_published(doc), site_name=site,
+    bylines = _authors(doc, site)
+    return PageMeta(title=title, title_element=title_element, authors=bylines.authors,
+                    byline_elements=bylines.elements,
+                    published=_published(doc) or bylines.published, site_name=site,
                     url=_url(doc))
