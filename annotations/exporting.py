@@ -14,6 +14,7 @@ from annotations import schema, w3c
 from annotations.anchoring import Anchored, anchor_all
 from annotations.clock import format_time, utc_now
 from annotations.codec import to_record
+from annotations.markdown_text import code_span, escape_block, escape_inline
 from annotations.model import Annotation, ArticleRef
 from articles import Article, ArticleError, load
 
@@ -108,13 +109,13 @@ def to_markdown(annotations: Sequence[Annotation], lookup: ArticleLookup | None 
     if not groups:
         lines += ["(none)", ""]
     for group, items in sorted(groups.values(), key=lambda g: (g[0].title.casefold(), g[0].key)):
-        lines += [f"## {_one_line(group.title) or '(untitled article)'}", ""]
+        lines += [f"## {escape_inline(group.title) or '(untitled article)'}", ""]
         if group.path.startswith(("http://", "https://")):
-            lines += [f"Page: <{group.path}>", ""]
+            lines += [f"Page: {_autolink(group.path)}", ""]
         elif group.path:
-            lines += [f"File: `{group.path}`", ""]
+            lines += [f"File: {code_span(group.path)}", ""]
         for section, entries in _by_section(group, items):
-            lines += [f"### {section}", ""]
+            lines += [f"### {escape_inline(section)}", ""]
             for anchored in entries:
                 lines += _entry(anchored)
     return "\n".join(lines).rstrip() + "\n"
@@ -145,20 +146,24 @@ def _by_section(group: _Group, items: list[Annotation]) -> list[tuple[str, list[
     return out
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _autolink(address: str) -> str:
+    """A page's address as a Markdown autolink, or a code span if it could not be one."""
+    if any(c in address for c in "<> `") or any(c.isspace() for c in address):
+        return code_span(address)
+    return f"<{address}>"
 
 
 def _entry(anchored: Anchored) -> list[str]:
     a = anchored.annotation
-    quote = a.target.exact.strip("\n")
-    lines = ["> " + line if line else ">" for line in quote.split("\n")]
+    # The quote and the note are plain text: escaped, so nothing in them becomes markup, and
+    # their lines stay lines of this entry (a blockquote, then paragraphs, then the meta line).
+    lines = ["> " + line if line else ">" for line in escape_block(a.target.exact)]
     lines.append("")
-    if a.note:
-        lines += [a.note.strip("\n"), ""]
+    if a.note.strip():
+        lines += [*escape_block(a.note), ""]
     meta = [a.color]
     if a.tags:
-        meta.append("tags: " + ", ".join(a.tags))
+        meta.append("tags: " + ", ".join(escape_inline(tag) for tag in a.tags))
     meta.append(a.updated.strftime("%Y-%m-%d"))
     if anchored.status in ("moved", "fuzzy"):
         meta.append(f"re-anchored ({anchored.status})")

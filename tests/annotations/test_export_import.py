@@ -65,7 +65,7 @@ def test_markdown_groups_by_article_and_section(notes: tuple[Article, list[Annot
     assert block.startswith(
         "> Resolution No. 26-NQ/TW\n\nThe key resolution.\n\n*yellow · tags: docs, TW · "
     )
-    assert "Line one\nline two" in md and "*green · " in md
+    assert "Line one\\\nline two" in md and "*green · " in md  # a hard line break
 
 
 def test_markdown_without_the_article_file_and_with_orphans(
