@@ -44,7 +44,7 @@ HOSTILE = [
     "***",
     "~~struck~~ **bold** _em_",
     "&amp; &lt;b&gt; &#35;",
-    "back\\slash\\",
+    "back\\slash \\*kept\\*",
     "*yellow · 2024-05-01*",
 ]
 
