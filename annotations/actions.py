@@ -30,43 +30,66 @@ class UnknownId(AnnotationError):
     """No annotation has this id (or the shortened id matches several)."""
 
 
-def add_quote(
-    store: Store,
-    article: Article,
-    quote: str,
-    *,
-    occurrence: int = 1,
-    note: str = "",
-    color: str = COLORS[0],
-    tags: Iterable[str] = (),
-) -> Annotation:
-    """Annotate the `occurrence`-th place `quote` occurs in the article; returns the new
-    annotation once it is durable. QuoteNotFound when the quote is not in the article."""
-    spans = find_all(article.text, quote)
+class AmbiguousQuote(AnnotationError):
+    """The quote occurs several times and no occurrence was chosen; `count` says how many."""
+
+    def __init__(self, count: int, shown: str) -> None:
+        super().__init__(f"the quote occurs {count} times: {shown!r}")
+        self.count = count
+        self.shown = shown
+
+
+def _shown(quote: str) -> str:
     shown = normalize_quote(quote)
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def quote_span(article: Article, quote: str, occurrence: int | None = None) -> tuple[int, int]:
+    """Where the `occurrence`-th (1-based) place `quote` occurs in the article text is. With
+    no occurrence the quote must occur once: AmbiguousQuote when it occurs several times;
+    QuoteNotFound when it does not occur (or not `occurrence` times)."""
+    spans = find_all(article.text, quote)
+    shown = _shown(quote)
     if not spans:
         raise QuoteNotFound(f"the quote does not occur in the article: {shown!r}")
+    if occurrence is None:
+        if len(spans) > 1:
+            raise AmbiguousQuote(len(spans), shown)
+        occurrence = 1
     if not 1 <= occurrence <= len(spans):
         raise QuoteNotFound(
             f"the quote occurs {len(spans)} time{'s' if len(spans) != 1 else ''}, "
             f"not {occurrence}: {shown!r}"
         )
-    start, end = spans[occurrence - 1]
+    return spans[occurrence - 1]
+
+
+def add_quote(
+    store: Store,
+    article: Article,
+    quote: str,
+    *,
+    occurrence: int | None = None,
+    note: str = "",
+    color: str = COLORS[0],
+    tags: Iterable[str] = (),
+) -> Annotation:
+    """Annotate the place `quote` occurs in the article (the `occurrence`-th, 1-based, when it
+    occurs several times; see quote_span); returns the new annotation once it is durable."""
+    start, end = quote_span(article, quote, occurrence)
     return store.add(new_annotation(article, start, end, color=color, note=note, tags=tags))
 
 
 def reattach(
-    store: Store, annotation_id: str, article: Article, quote: str, occurrence: int = 1
+    store: Store,
+    annotation_id: str,
+    article: Article,
+    quote: str,
+    occurrence: int | None = None,
 ) -> Annotation:
     """Point an existing annotation (an orphan, typically) at a quote in the article."""
     a = resolve_id(store, annotation_id)
-    spans = find_all(article.text, quote)
-    if not 1 <= occurrence <= len(spans):
-        raise QuoteNotFound(
-            f"the quote does not occur in the article: {normalize_quote(quote)[:60]!r}"
-        )
-    start, end = spans[occurrence - 1]
+    start, end = quote_span(article, quote, occurrence)
     # Checked against the file: a change made elsewhere since `a` was read is merged, or
     # refused (UpdateConflict), never overwritten.
     return store.update(a.reattached(article, start, end), base=a)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from annotations.errors import StoreError, StoreReadOnly, StoreWriteError
 from articles.errors import ArticleError
@@ -29,15 +32,64 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version_line() -> str:
+    """`reader 0.1.0`: the installed package's version, from its metadata."""
+    try:
+        return f"reader {version('reader')}"
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "reader (version unknown: not installed)"
+
+
+def command_summary() -> str:
+    """Every headless subcommand (and each `notes` action) with its one-line description."""
+    lines = ["commands (see 'reader COMMAND --help'):"]
+    for name, summary in _summaries(build_parser()):
+        lines.append(f"  {name:<20} {summary}")
+    return "\n".join(lines)
+
+
+def _summaries(parser: argparse.ArgumentParser, prefix: str = "") -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for choice in action._choices_actions:
+            name = prefix + choice.dest
+            out.append((name, choice.help or ""))
+            out += _summaries(action.choices[choice.dest], name + " ")
+    return out
+
+
+class _HelpWithCommands(argparse.Action):
+    """`-h`/`--help` of `reader`: the usage, then the subcommands (built only when asked for,
+    so opening the reader imports none of them)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show this help (and the headless commands) and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.epilog = command_summary()
+        parser.print_help()
+        parser.exit()
+
+
 def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for opening the reader: `reader [PATH|URL ...] [--db FILE] [--refresh]`."""
     parser = ReaderArgumentParser(
         prog="reader",
-        description=(
-            "Open the reader on articles (no PATH: the bundled sample article). "
-            f"Headless commands: {', '.join(SUBCOMMANDS)} (see 'reader COMMAND --help')."
+        description=textwrap.fill(
+            "Open the reader on articles (no PATH: the bundled sample article), or run a "
+            "headless command (listed below).",
+            78,
         ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
     )
+    parser.add_argument("-h", "--help", action=_HelpWithCommands)
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help="print the version and exit")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files (.txt, .html), a directory, or a web address")
     parser.add_argument("--db", metavar="FILE", help="the annotations database file")

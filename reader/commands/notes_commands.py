@@ -66,9 +66,7 @@ def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
         "--color", default=COLORS[0], choices=COLORS, help="highlight colour (default: yellow)"
     )
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
-    p.add_argument(
-        "--nth", type=int, default=1, metavar="N", help="use the N-th occurrence of the quote"
-    )
+    _occurrence_option(p)
     p.set_defaults(func=_guard(run_add))
 
     p = actions_.add_parser(
@@ -110,9 +108,7 @@ def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     p.add_argument("id", metavar="ID", help="the annotation's id (or its first characters)")
     p.add_argument("path", metavar="PATH", help="an article file")
     p.add_argument("--quote", required=True, help="the passage, as it occurs in the article")
-    p.add_argument(
-        "--nth", type=int, default=1, metavar="N", help="use the N-th occurrence of the quote"
-    )
+    _occurrence_option(p)
     p.set_defaults(func=_guard(run_reattach))
 
     p = actions_.add_parser(
@@ -182,6 +178,24 @@ def _write_out(text: str) -> None:
     sys.stdout.flush()
 
 
+def _occurrence_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--occurrence", "--nth", dest="occurrence", type=int, default=None, metavar="N",
+        help="when the quote occurs several times: use its N-th occurrence (1-based)",
+    )
+
+
+def _quote_problem(args: argparse.Namespace, exc: AnnotationError) -> BadInput:
+    """One line for a quote that does not fit: not found, out of range, or ambiguous."""
+    if isinstance(exc, actions.AmbiguousQuote):
+        return BadInput(
+            f"{args.path}: {exc}; choose one with --occurrence N (N from 1 to {exc.count})"
+        )
+    if args.occurrence is not None and not str(exc).startswith("the quote does not occur"):
+        return BadInput(f"{args.path}: --occurrence {args.occurrence}: {exc}")
+    return BadInput(f"{args.path}: {exc}")
+
+
 def run_add(args: argparse.Namespace) -> int:
     """Annotate a quote; print the new id once it is durable."""
     for tag in args.tag:
@@ -196,13 +210,13 @@ def run_add(args: argparse.Namespace) -> int:
             _store(args),
             article,
             args.quote,
-            occurrence=args.nth,
+            occurrence=args.occurrence,
             note=args.note,
             color=args.color,
             tags=args.tag,
         )
-    except actions.QuoteNotFound as exc:
-        raise BadInput(f"{args.path}: {exc}") from None
+    except (actions.QuoteNotFound, actions.AmbiguousQuote) as exc:
+        raise _quote_problem(args, exc) from None
     _write_out(a.id + "\n")
     return EXIT_OK
 
@@ -309,9 +323,9 @@ def run_reattach(args: argparse.Namespace) -> int:
     """Point an annotation at a quote of an article; prints its id."""
     article = load(args.path)
     try:
-        a = actions.reattach(_store(args), args.id, article, args.quote, args.nth)
-    except actions.QuoteNotFound as exc:
-        raise BadInput(f"{args.path}: {exc}") from None
+        a = actions.reattach(_store(args), args.id, article, args.quote, args.occurrence)
+    except (actions.QuoteNotFound, actions.AmbiguousQuote) as exc:
+        raise _quote_problem(args, exc) from None
     _write_out(a.id + "\n")
     return EXIT_OK
 

@@ -135,6 +135,8 @@ def test_list_json_is_json_only_and_anchors_to_the_edited_article(
         article,
         "--quote",
         "Conclusion No. 48-KL/TW",
+        "--occurrence",  # the article cites it twice
+        "1",
         "--note",
         "gone",
         "--db",
@@ -267,7 +269,8 @@ def test_import_twice_adds_nothing_the_second_time(
 
 def test_rm_by_id_or_unique_prefix(env: dict[str, str], article: Path, db: Path) -> None:
     first = run(env, "notes", "add", article, "--quote", QUOTE, "--db", db).out.strip()
-    second = run(env, "notes", "add", article, "--quote", "Politburo", "--db", db).out.strip()
+    second = run(env, "notes", "add", article, "--quote", "Politburo",
+                 "--occurrence", "5", "--db", db).out.strip()
     r = run(env, "notes", "rm", first, "--db", db)
     assert r.code == 0 and r.out == first + "\n"
     r = run(env, "notes", "rm", second[:8], "--db", db)
@@ -297,6 +300,8 @@ def test_reattach_an_orphan(env: dict[str, str], article: Path, db: Path) -> Non
         article,
         "--quote",
         "Conclusion No. 48-KL/TW",
+        "--occurrence",
+        "1",
         "--db",
         db,
     )
