@@ -16,6 +16,7 @@ from annotations.clock import format_time, utc_now
 from annotations.codec import to_record
 from annotations.markdown_text import code_span, escape_block, escape_inline
 from annotations.model import Annotation, ArticleRef
+from annotations.source_offsets import SourceLookup, SourceText, cached_sources, read_source
 from articles import Article, ArticleError, load
 
 Format = Literal["markdown", "json", "w3c"]
@@ -171,6 +172,16 @@ def _entry(anchored: Anchored) -> list[str]:
     return lines
 
 
+def _sources(find: ArticleLookup) -> SourceLookup:
+    """The text of each article file `find` opens (only those: see actions.export_text)."""
+
+    def read(ref: ArticleRef) -> SourceText | None:
+        # The file `target.source` names (ref.path), and only when `find` may open it.
+        return read_source(ref.path) if find(ref) is not None else None
+
+    return cached_sources(read)
+
+
 def export(
     annotations: Sequence[Annotation], fmt: Format, lookup: ArticleLookup | None = None
 ) -> str:
@@ -180,7 +191,8 @@ def export(
     if fmt == "json":
         return dumps(to_json_data(annotations))
     if fmt == "w3c":
-        return dumps(w3c.to_w3c(annotations))
+        sources = _sources(cached_lookup(lookup or load_from_disk))
+        return dumps(w3c.to_w3c(annotations, source=sources))
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
 
 

@@ -1,6 +1,9 @@
 """Annotations as W3C Web Annotations (JSON-LD, https://www.w3.org/TR/annotation-model/) and back.
 
-Each annotation targets its article with a TextQuoteSelector and a TextPositionSelector; a plain
+Each annotation targets its article with a TextQuoteSelector and, where the offsets can be given
+in the text of the file `target.source` names (a plain local text file that still holds the quote:
+see annotations.source_offsets), a TextPositionSelector into that text (BOM removed, line ends as
+in the file); otherwise our canonical offsets ride along as `reader:position`. A plain
 highlight has motivation `highlighting` and no body, a note has motivation `commenting` and a
 TextualBody; each tag is a TextualBody with purpose `tagging`. The colour is the target's
 `styleClass` (with a CssStylesheet). The article's content hash, path and title ride along as
@@ -22,6 +25,7 @@ import orjson
 from annotations.clock import format_time, parse_time, utc_now
 from annotations.errors import AnnotationError
 from annotations.model import COLORS, Annotation, ArticleRef, Target, normalize_tags
+from annotations.source_offsets import SourceLookup, SourceText, cached_sources
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 READER_TERMS = "urn:reader:terms:"
@@ -53,8 +57,10 @@ def is_web_address(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
 
-def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
-    """One annotation as a W3C Annotation object (without @context)."""
+def annotation_to_w3c(a: Annotation, source: SourceText | None = None) -> dict[str, Any]:
+    """One annotation as a W3C Annotation object (without @context). `source` is the text of
+    the article's file: when it still holds the quote at the annotation's offsets, the
+    selectors are given in that text; else the offsets are `reader:position` (canonical)."""
     t = a.target
     bodies: list[dict[str, Any]] = []
     if a.note:
@@ -76,19 +82,29 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
     }
     if bodies:
         out["body"] = bodies
+    in_file = source is not None and not is_web_address(a.article.path) and source.selects(t)
+    shown = source.file_target(t) if source is not None and in_file else t
     out["target"] = {
         "type": "SpecificResource",
         "source": source_iri(a.article),
         "styleClass": a.color,
         "selector": [
-            {"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix},
-            {"type": "TextPositionSelector", "start": t.start, "end": t.end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": shown.exact,
+                "prefix": shown.prefix,
+                "suffix": shown.suffix,
+            },
         ],
     }
-    if is_web_address(a.article.path):
-        # Our offsets index the article text read from the page, not the live page's text, so
-        # a consumer (Hypothesis) gets the quote only; the offsets ride along as our own term.
-        out["target"]["selector"] = out["target"]["selector"][:1]
+    if in_file:
+        out["target"]["selector"].append(
+            {"type": "TextPositionSelector", "start": shown.start, "end": shown.end}
+        )
+    else:
+        # Our offsets index the canonical article text (NFC, \n, no BOM), which is not what
+        # the source gives a consumer (a web page, a saved page's markup, a file changed or
+        # gone): a consumer (Hypothesis) gets the quote only; the offsets ride as our own term.
         out["target"]["reader:position"] = {"start": t.start, "end": t.end}
     out["stylesheet"] = {
         "type": "CssStylesheet",
@@ -98,8 +114,13 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
     return out
 
 
-def to_w3c(annotations: Sequence[Annotation], label: str = "reader annotations") -> dict[str, Any]:
-    """An AnnotationCollection holding every annotation in its first (only) AnnotationPage."""
+def to_w3c(
+    annotations: Sequence[Annotation],
+    label: str = "reader annotations",
+    source: SourceLookup | None = None,
+) -> dict[str, Any]:
+    """An AnnotationCollection holding every annotation in its first (only) AnnotationPage.
+    `source` gives an article's file text (None: no file is read, offsets stay canonical)."""
     digest = hashlib.sha256("\n".join(a.id for a in annotations).encode()).hexdigest()
     collection_id = f"urn:uuid:{uuid.UUID(digest[:32])}"
     return {
@@ -112,7 +133,10 @@ def to_w3c(annotations: Sequence[Annotation], label: str = "reader annotations")
             "id": f"{collection_id}#page1",
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": [annotation_to_w3c(a) for a in annotations],
+            "items": [
+                annotation_to_w3c(a, source(a.article) if source is not None else None)
+                for a in annotations
+            ],
         },
     }
 
@@ -179,12 +203,16 @@ def _page_items(page: Mapping[str, Any]) -> list[object]:
     return out
 
 
-def from_w3c(data: object) -> list[Annotation]:
-    """The annotations in W3C JSON-LD; AnnotationError naming the item and the problem."""
+def from_w3c(data: object, source: SourceLookup | None = None) -> list[Annotation]:
+    """The annotations in W3C JSON-LD; AnnotationError naming the item and the problem.
+    A TextPositionSelector indexes the text of the file `target.source` names: it is turned
+    back into canonical offsets with that file's text (`source`, default: read each plain local
+    file named, once); without the file, it is kept (anchoring finds the quote)."""
+    find = source if source is not None else cached_sources()
     out = []
     for n, item in enumerate(_items(data), 1):
         try:
-            out.append(w3c_to_annotation(item))
+            out.append(w3c_to_annotation(item, find))
         except AnnotationError as exc:
             raise AnnotationError(f"W3C annotation {n}: {exc}") from None
     return out
@@ -232,13 +260,16 @@ def _selectors(target: Mapping[str, Any]) -> tuple[Mapping[str, Any], Mapping[st
     return quote, position
 
 
-def _target(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], Target]:
+def _target(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], Target, bool]:
+    """The target, its selectors as a Target, and whether the offsets came from a
+    TextPositionSelector (in the source file's text) rather than `reader:position`."""
     for target in _as_list(item.get("target")):
         if isinstance(target, Mapping) and target.get("selector") is not None:
             quote, position = _selectors(target)
             exact = _text(quote.get("exact"), "TextQuoteSelector.exact")
             prefix = _text(quote.get("prefix", ""), "TextQuoteSelector.prefix")
             suffix = _text(quote.get("suffix", ""), "TextQuoteSelector.suffix")
+            in_file = position is not None
             if position is None and isinstance(target.get("reader:position"), Mapping):
                 position = target["reader:position"]
             start = position.get("start") if position is not None else 0
@@ -246,7 +277,7 @@ def _target(item: Mapping[str, Any]) -> tuple[Mapping[str, Any], Target]:
                 raise AnnotationError("TextPositionSelector.start must be an integer >= 0")
             return target, Target(
                 exact=exact, prefix=prefix, suffix=suffix, start=start, end=start + len(exact)
-            )
+            ), in_file
     raise AnnotationError("no target with a TextQuoteSelector")
 
 
@@ -305,17 +336,31 @@ def _time(item: Mapping[str, Any], key: str, default: str | None) -> Any:
         ) from None
 
 
-def w3c_to_annotation(item: object) -> Annotation:
-    """One W3C Annotation object as an annotation."""
+def _canonical(target: Target, source: SourceText | None) -> Target:
+    """A target whose offsets index the source file's text, with canonical offsets instead
+    when the file is at hand and holds the quote there; else as it is."""
+    if source is None:
+        return target
+    start = source.to_canonical(target.start)
+    moved = Target(exact=target.exact, prefix=target.prefix, suffix=target.suffix,
+                   start=start, end=start + len(target.exact))
+    return moved if source.selects(moved) else target
+
+
+def w3c_to_annotation(item: object, source: SourceLookup | None = None) -> Annotation:
+    """One W3C Annotation object as an annotation (`source`: see from_w3c)."""
     if not isinstance(item, Mapping) or not _has_type(item, "Annotation"):
         raise AnnotationError("not an object of type Annotation")
-    target, tgt = _target(item)
+    target, tgt, in_file = _target(item)
+    article = _article(item, target)
+    if in_file and source is not None:
+        tgt = _canonical(tgt, source(article))
     color = target.get("styleClass")
     note, tags = _bodies(item)
     created = _time(item, "created", None)
     return Annotation(
         id=_annotation_id(item),
-        article=_article(item, target),
+        article=article,
         target=tgt,
         color=color if color in COLORS else COLORS[0],
         note=note,
