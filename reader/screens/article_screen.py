@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from articles import Article
 from reader.safe_text import one_line
 from reader.screens.panels import PanelScreen
+from reader.screens.search_typeahead import SearchTypeahead
 from reader.widgets.article_view import ArticleView, Decoration
 from reader.widgets.header import ArticleHeader
 from reader.widgets.notes_list import NotesList, placed, snippet
@@ -71,6 +72,7 @@ class ArticleScreen(PanelScreen):
         self.reading_offset = 0
         self._pending_tab: str | None = None
         self._pending_search = False
+        self._typeahead = SearchTypeahead()
         self._leaving = False
         self._notes: NoteActions | None = None
         self._start_position = 0
@@ -134,7 +136,8 @@ class ArticleScreen(PanelScreen):
         await self.query_one("#outline-pane", Vertical).mount(
             Outline(self.article, at=self.reading_offset, id="outline"))
         await self.mount(Input(placeholder="Search (diacritics and case ignored); enter to "
-                               "jump, escape to close", id="search"), before="#status")
+                               "jump, escape to close", id="search", select_on_focus=False),
+                         before="#status")
         if self._pending_search:
             self._pending_search = False
             self.action_search()
@@ -484,15 +487,31 @@ class ArticleScreen(PanelScreen):
         """Open the search field."""
         if not self.query("#search"):
             self._pending_search = True  # opened as soon as it is mounted, a moment from now
+            self._typeahead.wait()
             return
         field = self.query_one("#search", Input)
         field.value = self._search_query
         field.add_class("open")
         self.add_class("-searching")
+        self._typeahead.open(field)
         field.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """`/` opens the search here, as the key reaches the screen, not later as a binding:
+        the keys typed after it reach the screen after it, in order, and go into the field
+        until it has the focus (instead of `n` stepping, `h` highlighting)."""
+        found = self.query("#search")
+        field = found.first(Input) if found else None
+        if event.key == "slash" and not self._typeahead.active:
+            self.action_search()
+        elif not self._typeahead.take(event, field):
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        self._typeahead.close()
         field = event.input
         field.remove_class("open")
         self.remove_class("-searching")
@@ -510,6 +529,7 @@ class ArticleScreen(PanelScreen):
 
     def action_clear(self) -> None:
         """Close the search field, drop the selection and the marks of what was chosen."""
+        self._typeahead.close()
         fields = self.query("#search")
         field = fields.first(Input) if fields else None
         if field is not None and field.has_class("open"):

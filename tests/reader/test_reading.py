@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import OptionList, TabbedContent
+from textual import events
+from textual.widgets import Input, OptionList, TabbedContent
 
 from articles import Article, load, parse
 from reader.app import ReaderApp
@@ -222,6 +223,35 @@ async def test_slash_pressed_while_the_screen_is_still_coming_opens_the_search(
         await pilot.pause()
         field = screen_of(app).query_one("#search")
         assert field.has_class("open") and app.focused is field
+
+
+async def test_keys_typed_at_once_after_slash_go_into_the_search_not_the_article(
+    make_app: AppFactory,
+) -> None:
+    # As tmux or a fast typist sends them: every key queued before the focus has moved.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        for key, character in [("slash", "/"), ("t", "t"), ("h", "h"), ("o", "o"),
+                               ("n", "n"), ("g", "g"), ("x", "x"), ("backspace", None),
+                               ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        hits = screen.occurrences
+        assert hits is not None and hits.kind == "search", screen.status.message
+        assert screen.status.message == "“thong” 1/7"
+        assert app.focused is screen.view
+        assert not screen.query("#search").first().has_class("open")
+        # Nothing was highlighted by the h typed into the query.
+        await settle(pilot)
+        assert app.store.all() == []
+        # Opened again: the last query is selected, so typing replaces it.
+        for key, character in [("slash", "/"), ("k", "k"), ("i", "i"), ("m", "m")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert screen.query_one("#search", Input).value == "kim"
 
 
 async def test_palette_finds_a_person_without_diacritics_and_jumps(
