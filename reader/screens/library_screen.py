@@ -45,7 +45,7 @@ from articles.library import (
 from articles.library_entry import ArticleEntry
 from reader.safe_text import one_line
 from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
-from reader.screens.library_table import WIDTHS, LibraryTableScreen
+from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
 from reader.widgets.article_table import ArticleTable, TableColumn
 from reader.widgets.library_views import (
     COLUMNS,
@@ -107,7 +107,8 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         with TabbedContent(id="library-tabs", initial="articles"):
             with TabPane("Articles", id="articles"):
                 columns = [TableColumn(key, heading, WIDTHS.get(key),
-                                       right=key in ("people", "documents", "notes"))
+                                       right=key in ("people", "documents", "notes"),
+                                       minimum=MINIMUMS.get(key))
                            for key, heading in COLUMNS]
                 yield ArticleTable(columns, self._cells, id="articles-table")
             with TabPane("Who's who", id="people"), Horizontal(classes="split"):

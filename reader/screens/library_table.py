@@ -19,8 +19,12 @@ from reader.screens.base import ReaderScreen
 from reader.widgets.article_table import ArticleTable, Descending
 from reader.widgets.library_views import COLUMNS, article_cells, sort_value
 
-WIDTHS = {"date": 12, "authors": 30, "source": 16, "people": 8, "documents": 6, "notes": 7}
-"""The article table's fixed column widths (the title takes the rest)."""
+WIDTHS = {"date": 10, "authors": 18, "source": 16, "people": 6, "documents": 4, "notes": 5}
+"""The article table's column widths (the title takes the rest)."""
+
+MINIMUMS = {"authors": 10, "source": 8}
+"""How narrow the authors and source columns may get so that a narrow table's titles keep
+half its width."""
 
 
 

@@ -22,12 +22,14 @@ from textual.strip import Strip
 
 @dataclass(frozen=True, slots=True)
 class TableColumn:
-    """A column: its key, heading, width (None: what the others leave) and alignment."""
+    """A column: its key, heading, width (None: what the others leave), the narrowest it may
+    shrink to when the table is narrow (None: never shrinks) and alignment."""
 
     key: str
     heading: str
     width: int | None = None
     right: bool = False
+    minimum: int | None = None
 
 
 class Descending:
@@ -243,9 +245,23 @@ class ArticleTable(ScrollView, can_focus=True):
     # --- drawing --------------------------------------------------------------------------
 
     def _widths(self, total: int) -> list[int]:
-        fixed = sum(c.width or 0 for c in self.columns) + len(self.columns)
-        rest = max(10, total - fixed)
-        return [c.width if c.width is not None else rest for c in self.columns]
+        """Each column's width: the fixed ones as given, shrinking those with a minimum (one
+        cell at a time, widest first) until the flexible column has half the width or more."""
+        widths = [c.width or 0 for c in self.columns]
+        room = total - len(self.columns)
+        flexible = sum(1 for c in self.columns if c.width is None) or 1
+        goal = room // 2
+        while room - sum(widths) < goal * flexible:
+            shrinkable = [i for i, c in enumerate(self.columns)
+                          if c.width is not None and c.minimum is not None
+                          and widths[i] > c.minimum]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+        rest = max(10, (room - sum(widths)) // flexible)
+        return [w if c.width is not None else rest
+                for c, w in zip(self.columns, widths, strict=True)]
 
     def render_line(self, y: int) -> Strip:
         """The header (y = 0) or the row drawn at line y."""

@@ -343,3 +343,16 @@ async def test_q_quits_from_an_article_opened_in_the_library_and_from_help(
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_at_80_columns_the_title_gets_most_of_the_table(db_path: Path) -> None:
+    app = library_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await indexed(pilot)
+        table = screen.query_one("#articles-table", ArticleTable)
+        widths = table._widths(table.size.width)
+        assert widths[0] >= 30, widths
+        assert widths[0] > 2 * max(widths[1:]), widths
+        title = str(table.get_row_at(0)[0])
+        shown = table.render_line(1).text
+        assert shown.startswith(title[:28]), (shown, title)
