@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.color import Color
+from rich.color import Color, ColorSystem
 from rich.segment import Segment
+from rich.style import Style
 
 from annotations.store import Store
 from articles import Article, load, sample_path
@@ -101,3 +102,38 @@ async def test_a_chosen_light_theme_persists(db_path: Path) -> None:
         assert app.wait_for_saves(10)
     again = ReaderApp([load(sample_path())], Store(db_path))
     assert again.theme == "solarized-light"
+
+
+def seen(style: Style, system: ColorSystem) -> tuple[object, ...]:
+    """What a terminal with `system` colours shows for `style`: its colours brought down to
+    that system, and its attributes."""
+    def down(color: Color | None) -> object:
+        if color is None:
+            return None
+        shown = color.downgrade(system)
+        return shown.number if system == ColorSystem.EIGHT_BIT else shown.get_truecolor()
+
+    return (down(style.color), down(style.bgcolor), style.bold, style.italic,
+            style.underline, style.reverse, style.strike, style.overline)
+
+
+async def test_the_reading_cursor_differs_from_every_highlight(make_app: AppFactory,
+                                                               sample: Article) -> None:
+    app = make_app()
+    offset = sample.text.index(BODY_PHRASE) + 3
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(pilot)
+        view = screen_of(app).view
+        for theme in app.available_themes:
+            app.theme = theme
+            await pilot.pause()
+            view.cursor = None
+            plain = segment_at(view, offset).style
+            view.cursor = (offset - 3, offset + 10)
+            cursor = segment_at(view, offset).style
+            assert plain is not None and cursor is not None
+            for name in ("yellow", "green", "blue", "pink", "purple"):
+                highlight = plain + view._style(f"highlight--{name}")
+                for system in (ColorSystem.EIGHT_BIT, ColorSystem.TRUECOLOR):
+                    assert seen(cursor, system) != seen(highlight, system), (theme, name,
+                                                                             system)
