@@ -1,11 +1,13 @@
 """The note editor: a modal with the quote, the note, tags and colour; ctrl+s saves, escape
-cancels."""
+cancels. Its key hint is at the top, and on a short terminal the quote and the note's area are
+shorter, so the whole dialog fits 24 rows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,6 +28,10 @@ class NoteDraft:
     color: str
 
 
+SHORT_HEIGHT = 34
+"""Below this many rows the editor draws its quote and note area shorter (`.short`)."""
+
+
 class NoteEditor(ModalScreen[NoteDraft | None]):
     """Edit the note on a passage; dismisses with a NoteDraft, or None when cancelled."""
 
@@ -44,7 +50,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
-            yield Label("Note", id="note-editor-title")
+            with Horizontal(id="note-editor-header"):
+                yield Label("Note", id="note-editor-title")
+                yield Label("ctrl+s save · escape cancel", id="note-help")
             yield Static(Text("“" + snippet(self.quote, 300) + "”", style="italic"),
                          id="note-quote", markup=False)
             yield TextArea(visible(self.note), id="note-text", soft_wrap=True,
@@ -54,9 +62,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                             id="note-tags")
                 yield Select([(c, c) for c in COLORS], value=self.color, allow_blank=False,
                              id="note-color")
-            yield Label("ctrl+s save · escape cancel", id="note-help")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        self.query_one("#note-editor").set_class(height < SHORT_HEIGHT, "short")
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)  # editing a note goes on from its end

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.containers import VerticalScroll
-from textual.widgets import Footer
+from textual.geometry import Region
+from textual.widgets import Footer, Label
 
 from reader.app import ReaderApp
+from reader.dialogs.note_editor import NoteEditor
 from reader.screens.panels import Panels
 from tests.reader.helpers import opened, screen_of, visible_lines
 
@@ -109,3 +111,21 @@ async def test_footer_hints_fit_at_80_columns(make_app: AppFactory) -> None:
         assert keys
         assert all(key.region.right <= 80 for key in keys)
         assert sum(key.region.width for key in keys) <= 80
+
+
+async def test_the_note_editor_fits_80x24(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("right", "right", "a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        dialog = editor.query_one("#note-editor").region
+        assert Region(0, 0, 80, 24).contains_region(dialog), dialog
+        inside = editor.query_one("#note-editor").content_region
+        for part in ("#note-help", "#note-text", "#note-tags", "#note-color"):
+            region = editor.query_one(part).region
+            assert region.area and inside.contains_region(region), (part, region, inside)
+        help_line = editor.query_one("#note-help", Label)
+        assert "ctrl+s save" in str(help_line.render())
