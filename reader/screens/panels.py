@@ -18,6 +18,9 @@ TEXT_EXTRA = 3
 """Columns of the text view that hold no text: the gutter and the scrollbar."""
 MIN_TEXT = 55
 """The fewest text columns a panel is shown at when the user has not asked for it."""
+MIN_FORCED_TEXT = 30
+"""The fewest text columns a panel is shown at when the user asks for it (`[`, `]`): below,
+the other panel makes way, or the panel is not shown."""
 
 COMPACT_FOOTER = 110
 """Below this width the footer's hints are drawn without padding, so they fit."""
@@ -32,23 +35,39 @@ class Panels:
 
     def shown(self, width: int) -> tuple[bool, bool]:
         """(outline, sidebar) shown at a terminal `width`: the sidebar is kept before the
-        outline, each only while the text keeps `MIN_TEXT` columns, unless chosen."""
-        sidebar = self.sidebar
+        outline, each only while the text keeps `MIN_TEXT` columns, unless chosen; a chosen
+        panel only while the text keeps `MIN_FORCED_TEXT`."""
+        room = width - TEXT_EXTRA
+        outline, sidebar = self.outline, self.sidebar
         if sidebar is None:
-            sidebar = width - SIDEBAR_WIDTH - TEXT_EXTRA >= MIN_TEXT
-        outline = self.outline
+            sidebar = room - SIDEBAR_WIDTH >= MIN_TEXT
         if outline is None:
-            rest = width - (SIDEBAR_WIDTH if sidebar else 0) - TEXT_EXTRA
-            outline = rest - OUTLINE_WIDTH >= MIN_TEXT
+            outline = room - (SIDEBAR_WIDTH if sidebar else 0) - OUTLINE_WIDTH >= MIN_TEXT
+        sidebar = sidebar and room - SIDEBAR_WIDTH >= MIN_FORCED_TEXT
+        beside = SIDEBAR_WIDTH if sidebar else 0
+        outline = outline and room - beside - OUTLINE_WIDTH >= MIN_FORCED_TEXT
         return outline, sidebar
 
     def toggled_outline(self, width: int) -> Panels:
-        """The outline shown if it is hidden at `width`, else hidden."""
-        return Panels(not self.shown(width)[0], self.sidebar)
+        """The outline shown if it is hidden at `width` (the sidebar hidden if both would
+        leave the text too narrow), else hidden."""
+        if self.shown(width)[0]:
+            return Panels(False, self.sidebar)
+        wanted = Panels(True, self.sidebar)
+        if not wanted.shown(width)[0]:
+            wanted = Panels(True, False)
+        return wanted
 
     def toggled_sidebar(self, width: int) -> Panels:
-        """The sidebar shown if it is hidden at `width`, else hidden."""
-        return Panels(self.outline, not self.shown(width)[1])
+        """The sidebar shown if it is hidden at `width` (the outline hidden if both would
+        leave the text too narrow), else hidden."""
+        before = self.shown(width)
+        if before[1]:
+            return Panels(self.outline, False)
+        wanted = Panels(self.outline, True)
+        if before[0] and not wanted.shown(width)[0]:
+            wanted = Panels(False, True)
+        return wanted
 
 
 class PanelScreen(ReaderScreen):
@@ -94,17 +113,32 @@ class PanelScreen(ReaderScreen):
 
     def action_toggle_outline(self) -> None:
         """Show or hide the outline of sections."""
-        self.panels = self.panels.toggled_outline(self.size.width)
-        self.apply_panels()
-        shown = self.panels.outline
-        self._announce("Outline shown ([ hides it)" if shown else "Outline hidden ([ shows it)")
+        self._toggle(0, self.panels.toggled_outline(self.size.width))
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar of people, documents and notes."""
-        self.panels = self.panels.toggled_sidebar(self.size.width)
+        self._toggle(1, self.panels.toggled_sidebar(self.size.width))
+
+    def _toggle(self, which: int, panels: Panels) -> None:
+        """Apply `panels` after `[` (which = 0) or `]` (which = 1) and say what changed."""
+        width = self.size.width
+        before = self.panels.shown(width)
+        after = panels.shown(width)
+        self.panels = panels
         self.apply_panels()
-        shown = self.panels.sidebar
-        self._announce("Sidebar shown (] hides it)" if shown else "Sidebar hidden (] shows it)")
+        names, keys = ("Outline", "Sidebar"), ("[", "]")
+        name, key = names[which], keys[which]
+        other, other_key = names[1 - which], keys[1 - which]
+        if after[which] and before[1 - which] and not after[1 - which]:
+            self._announce(f"{name} shown, {other.lower()} hidden to keep the text readable "
+                           f"({other_key} shows it instead)")
+        elif after[which]:
+            self._announce(f"{name} shown ({key} hides it)")
+        elif before[which]:
+            self._announce(f"{name} hidden ({key} shows it)")
+        else:
+            self._announce(f"Too narrow for the {name.lower()}: the text would keep fewer "
+                           f"than {MIN_FORCED_TEXT} columns")
 
     def action_reading_mode(self) -> None:
         """Hide both panels, or bring back the ones shown before."""

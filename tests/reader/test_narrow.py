@@ -31,6 +31,35 @@ def test_panels_collapse_outline_first() -> None:
     assert Panels(sidebar=False).shown(110) == (True, False)
 
 
+def test_a_chosen_panel_keeps_the_text_readable() -> None:
+    assert Panels(True, True).shown(80) == (False, True)
+    assert Panels(True, True).shown(110) == (True, True)
+    assert Panels(sidebar=True).shown(57) == (False, False)
+    assert Panels(sidebar=True).toggled_outline(80) == Panels(True, False)
+    assert Panels(outline=True).toggled_sidebar(80) == Panels(False, True)
+    assert Panels().toggled_outline(110).shown(110) == (True, True)
+
+
+async def test_forcing_both_panels_at_80x24_keeps_the_text_readable(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        for keys, shown, hidden in ((("left_square_bracket", "right_square_bracket"),
+                                     (False, True), "outline"),
+                                    (("right_square_bracket", "left_square_bracket"),
+                                     (True, False), "sidebar")):
+            screen.panels = Panels()
+            screen.apply_panels()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert panes(app) == shown
+            assert f"{hidden} hidden to keep the text readable" in screen.status.message
+            assert screen.view.text_width >= 30
+            assert screen.view.line_layout.width == screen.view.text_width
+
+
 async def test_80x24_gives_the_text_55_columns(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -62,16 +91,18 @@ async def test_brackets_and_z_toggle_the_panels(make_app: AppFactory) -> None:
         screen = screen_of(app)
         await pilot.press("right_square_bracket")
         assert panes(app) == (False, True)
-        await pilot.press("left_square_bracket")
-        assert panes(app) == (True, True)
+        await pilot.press("left_square_bracket")  # both would leave the text 5 columns
+        assert panes(app) == (True, False)
         await pilot.press("z")
         assert panes(app) == (False, False)
         assert "Reading mode" in screen.status.message
         await pilot.press("z")
-        assert panes(app) == (True, True)
+        assert panes(app) == (True, False)
+        await pilot.press("right_square_bracket")
+        assert panes(app) == (False, True)
         await pilot.press("3")  # into the sidebar's notes list, then hide the sidebar
         await pilot.press("right_square_bracket")
-        assert panes(app) == (True, False)
+        assert panes(app) == (False, False)
         assert app.focused is screen.view
 
 
