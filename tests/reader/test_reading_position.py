@@ -20,7 +20,7 @@ async def test_the_cursor_is_shown_from_the_start_as_a_tint(make_app: AppFactory
         view = screen_of(app).view
         assert view.cursor is not None and view.cursor[0] == 0
         style = view._style("article--cursor")
-        assert style.bgcolor is not None and not style.underline
+        assert style.bgcolor is not None and style.underline  # underlined: not a highlight
         first = view._build_line(0)
         assert any(seg.style is not None and seg.style.bgcolor == style.bgcolor
                    for seg in first)
