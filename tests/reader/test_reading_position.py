@@ -1,4 +1,4 @@
-"""One reading position: the cursor is always shown (a tint, not an underline), follows the
+"""One reading position: the cursor is always shown (a bold italic tint), follows the
 view when it scrolls, search, n, h and a start from it, and the percentage is where it is."""
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ async def test_the_cursor_is_shown_from_the_start_as_a_tint(make_app: AppFactory
         view = screen_of(app).view
         assert view.cursor is not None and view.cursor[0] == 0
         style = view._style("article--cursor")
-        assert style.bgcolor is not None and style.underline  # underlined: not a highlight
+        # Bold italic on a tint: no highlight is bold italic, and no underline (mentions).
+        assert style.bgcolor is not None and style.bold and style.italic and not style.underline
         first = view._build_line(0)
         assert any(seg.style is not None and seg.style.bgcolor == style.bgcolor
                    for seg in first)
