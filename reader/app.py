@@ -4,6 +4,7 @@ it in the background, remembers the theme, the highlight colour and reading posi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -236,7 +237,10 @@ class ReaderApp(App[None]):
             ("Reading", list(ArticleView.BINDINGS)),
             ("Article", list(type(screen).BINDINGS)),
             ("Panels", list(PanelScreen.BINDINGS)),
-            ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
+            # The footer's short "Palette" is spelt out here, once.
+            ("Everywhere", [replace(b, description="Command palette")
+                            if isinstance(b, Binding) and b.key == "ctrl+p" else b
+                            for b in self.BINDINGS]),
         ]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -11,7 +11,14 @@ from typing import Any
 
 from annotations.errors import StoreError, StoreReadOnly, StoreWriteError
 from articles.errors import ArticleError
-from reader.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, ReaderArgumentParser, say
+from reader.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    BadInput,
+    ReaderArgumentParser,
+    say,
+    store_problem,
+)
 
 SUBCOMMANDS = ("outline", "people", "documents", "notes", "save")
 
@@ -117,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A corrupt, unreadable or newer-version annotations file is bad input (2); a change
         # that could not be made durable (no space, no permission, lock timeout) a failure (1);
         # a read-only file is the user's choice, so bad input too.
-        say(str(exc))
+        say(store_problem(exc))
         failed = isinstance(exc, StoreWriteError) and not isinstance(exc, StoreReadOnly)
         return EXIT_FAILURE if failed else EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -27,7 +27,7 @@ from annotations.export_file import check_target, write_export
 from annotations.exporting import FORMATS, dumps
 from annotations.model import Annotation, check_tags, normalize_tags
 from articles import load
-from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser
+from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser, store_problem
 from reader.safe_text import one_line, visible
 
 Handler = Callable[[argparse.Namespace], int]
@@ -130,25 +130,13 @@ def _guard(handler: Handler, *, corrupt_ok: bool = False) -> Handler:
         except CorruptStoreError as exc:
             if corrupt_ok:
                 raise
-            raise BadInput(
-                f"{exc}; nothing was changed. To keep it aside and start a new file: "
-                f"reader notes move-aside --db {_quoted(exc.path)}"
-            ) from None
+            raise BadInput(store_problem(exc)) from None
         except AnnotationError as exc:
             raise BadInput(
                 str(exc) if getattr(exc, "path", None) else f"{_db(args)}: {exc}"
             ) from None
 
     return run
-
-
-def _quoted(path: Path) -> str:
-    text = str(path)
-    return (
-        text
-        if all(c.isalnum() or c in "/._-~" for c in text)
-        else "'" + text.replace("'", "'\\''") + "'"
-    )
 
 
 def _db(args: argparse.Namespace) -> Path:

@@ -45,6 +45,10 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark", "close", "Close"),
         Binding("q", "app.quit", "Quit"),
+        Binding("j", "scroll_lines(1)", "Down a line", show=False),
+        Binding("k", "scroll_lines(-1)", "Up a line", show=False),
+        Binding("space", "scroll_page(1)", "Down a page", show=False),
+        Binding("shift+space", "scroll_page(-1)", "Up a page", show=False),
     ]
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
@@ -61,6 +65,16 @@ class HelpScreen(ModalScreen[None]):
                 "choose it, click an entry in the sidebar to jump there.\n"
                 "ctrl+p opens the command palette: people, documents, sections, notes, themes.",
                 style="dim"), markup=False)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        """Scroll the help by lines (j and k, as in the article)."""
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_down if lines > 0 else body.scroll_up)(animate=False)
+
+    def action_scroll_page(self, pages: int) -> None:
+        """Scroll the help by a page (space and shift+space, as in the article)."""
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_page_down if pages > 0 else body.scroll_page_up)(animate=False)
 
     def action_close(self) -> None:
         """Close the help."""

@@ -399,8 +399,9 @@ class ArticleScreen(PanelScreen):
         self.view.set_cursor(span)
         self.view.scroll_to_offset(span[0])
         self.view.focus()
-        shown = item.annotation.note or item.annotation.target.exact
-        self.status.message = f"Note: {snippet(shown, 60)}"
+        note = item.annotation.note
+        self.status.message = (f"Note: {snippet(note, 60)}" if note
+                               else f"Highlight: {snippet(item.annotation.target.exact, 60)}")
 
     # --- reacting to widgets --------------------------------------------------------------
 
@@ -558,6 +559,7 @@ class ArticleScreen(PanelScreen):
             return
         from textual.widgets import TabbedContent
 
+        self._show_panel(sidebar=True)
         self.query_one(TabbedContent).active = tab
         options = self.query_one(f"#{tab}-list", OptionList)
         options.focus()
@@ -568,7 +570,19 @@ class ArticleScreen(PanelScreen):
         """Move to the outline."""
         outline = self.outline
         if outline is not None:
+            self._show_panel(outline=True)
             outline.focus()
+
+    def _show_panel(self, *, outline: bool = False, sidebar: bool = False) -> None:
+        """Un-hide the outline or the sidebar (as `[` and `]` do) before moving into it, so
+        the focus never goes to a panel that is not on the screen."""
+        shown_outline, shown_sidebar = self.panels.shown(self.size.width)
+        if (outline and not shown_outline) or (sidebar and not shown_sidebar):
+            from dataclasses import replace
+
+            wanted = {"outline": True} if outline else {"sidebar": True}
+            self.panels = replace(self.panels, **wanted)
+            self.apply_panels()
 
     def action_focus_text(self) -> None:
         """Move to the article text."""

@@ -14,15 +14,21 @@ if TYPE_CHECKING:
 def citation(article: Article, quote: str) -> str:
     """The quote in quotation marks, then a line naming where it comes from: title, outlet,
     date and, for a web page, its address."""
-    parts = [article.title.strip()] if article.title.strip() else []
-    if article.source:
-        parts.append(article.source.strip())
+    parts = [_field(article.title)] if _field(article.title) else []
+    if article.source and _field(article.source):
+        parts.append(_field(article.source))
     if article.published is not None:
         parts.append(f"{article.published:%-d %B %Y}")
     if article.url:
         parts.append(article.url)
     quoted = "“" + " ".join(quote.split()) + "”"
     return quoted + ("\n— " + ", ".join(parts) if parts else "")
+
+
+def _field(text: str) -> str:
+    """A citation field on one line, without a closing full stop, comma, colon or semicolon
+    (the fields are joined with ", ", so "Office." would give "Office., outlet")."""
+    return " ".join(text.split()).rstrip(".,;:")
 
 
 def copy_passage(screen: ArticleScreen, *, cite: bool = False) -> str | None:

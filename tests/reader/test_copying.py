@@ -18,7 +18,16 @@ def test_citation_names_title_outlet_date(sample: Article) -> None:
     text = citation(sample, "Some  words\nhere")
     quote, source = text.split("\n")
     assert quote == "“Some words here”"
-    assert source == f"— {sample.title}, Baonghean.vn, 12 April 2023"
+    assert source == f"— {sample.title.rstrip('.')}, Baonghean.vn, 12 April 2023"
+
+
+def test_citation_never_doubles_punctuation(sample: Article) -> None:
+    assert sample.title.endswith("Office.")  # the sample's own title ends with a full stop
+    text = citation(sample, "The work was done.")
+    assert text.startswith("“The work was done.”\n— ")
+    assert ".," not in text and "Office, Baonghean.vn, 12 April 2023" in text
+    odd = replace(sample, title="A title;  ", source="Outlet.")
+    assert citation(odd, "x") == "“x”\n— A title, Outlet, 12 April 2023"
 
 
 def test_citation_gives_the_address_of_a_web_page(sample: Article) -> None:
