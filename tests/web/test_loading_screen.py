@@ -38,7 +38,10 @@ async def test_a_slow_page_shows_a_loading_screen_then_the_article(
         assert isinstance(app.screen, LoadingScreen)
         shown = str(app.screen.query_one("#loading-address").render())
         assert url in shown
-        await _wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        # The switch happens before the new screen has composed: wait for its header too.
+        await _wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen)
+                        and bool(app.screen.query(ArticleHeader)))
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
         assert screen.article.url == url
@@ -76,7 +79,8 @@ async def test_a_refresh_in_the_app_tells_what_happened_to_the_notes(
     app = ReaderApp([], store, theme="textual-dark", article_cache=ArticleCache(),
                     fetch_url=url, refresh=True)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        await _wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen)
+                        and bool(app.screen.query(ArticleHeader)))
         await pilot.pause(0.1)
         messages = [n.message for n in app._notifications]
     assert any("1 note(s) re-anchored, 1 could not be placed" in m for m in messages)
