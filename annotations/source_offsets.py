@@ -1,4 +1,4 @@
-"""Offsets in the text a local article file gives a consumer (DESIGN.md §9): the decoded file,
+"""Offsets in the text a local article file gives a consumer (docs/design.md §9): the decoded file,
 its BOM removed, its line ends as they are in the file. Our offsets index the canonical text
 (NFC, `\n` line ends, no BOM); this maps between the two for a plain text file whose canonical
 form is its text with only the line ends changed (an NFC file: any other is not mapped)."""

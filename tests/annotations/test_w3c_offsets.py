@@ -1,5 +1,5 @@
 """The W3C export's TextPositionSelector selects the quote in the text of the file
-`target.source` names (decoded, BOM removed, line ends as in the file: DESIGN.md §9), and
+`target.source` names (decoded, BOM removed, line ends as in the file: docs/design.md §9), and
 import turns it back into canonical offsets; where that cannot be done the selector is left out
 and the canonical offsets ride along as `reader:position`."""
 
