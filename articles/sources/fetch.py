@@ -43,6 +43,27 @@ class FetchedPage:
     fetched: datetime
     etag: str | None
     last_modified: str | None
+    not_modified: bool = False
+    """True when the server answered 304 to a conditional request: `body` is empty and the
+    stored copy is still the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a stored copy's server said of it, sent back on a refresh so an unchanged page is
+    answered "304 Not Modified" without its body."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        """The conditional request headers for these validators."""
+        out: dict[str, str] = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
 
 
 def check_address(url: str) -> str:
@@ -121,10 +142,13 @@ def _type_of(response: httpx.Response) -> str | None:
     return value.split(";", 1)[0].strip().lower() if value else None
 
 
-def _read(client: httpx.Client, url: str, limits: FetchLimits, deadline: float
-          ) -> tuple[httpx.Response, bytes | None]:
-    """One request: the response, and its decoded body unless it is a redirect."""
-    with client.stream("GET", url) as response:
+def _read(client: httpx.Client, url: str, limits: FetchLimits, deadline: float,
+          conditional: dict[str, str]) -> tuple[httpx.Response, bytes | None]:
+    """One request: the response, and its decoded body unless it is a redirect (b"" for a
+    304 answer to a conditional request)."""
+    with client.stream("GET", url, headers=conditional) as response:
+        if response.status_code == 304 and conditional:
+            return response, b""
         if response.is_redirect:
             return response, None
         if response.status_code >= 400:
@@ -154,8 +178,11 @@ def _check_redirect(url: str, current: str, target: str) -> None:
         raise ArticleError(url, "redirected from https to plain http, not followed")
 
 
-def fetch(url: str, limits: FetchLimits | None = None) -> FetchedPage:
-    """Fetch an HTML page (see the module docstring); ArticleError on any failure."""
+def fetch(url: str, limits: FetchLimits | None = None,
+          validators: Validators | None = None) -> FetchedPage:
+    """Fetch an HTML page (see the module docstring); ArticleError on any failure. With
+    `validators` (a stored copy's), the request is conditional: an unchanged page comes back
+    with `not_modified` set and no body."""
     limits = limits or FetchLimits()
     check_address(url)
     timeout = httpx.Timeout(limits.total_seconds, connect=limits.connect_seconds)
@@ -165,8 +192,9 @@ def fetch(url: str, limits: FetchLimits | None = None) -> FetchedPage:
     current = url
     try:
         with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+            conditional = validators.headers() if validators is not None else {}
             for _ in range(limits.max_redirects + 1):
-                response, body = _read(client, current, limits, deadline)
+                response, body = _read(client, current, limits, deadline, conditional)
                 if body is not None:
                     return FetchedPage(
                         url=url, final_url=current, body=body,
@@ -174,6 +202,7 @@ def fetch(url: str, limits: FetchLimits | None = None) -> FetchedPage:
                         fetched=datetime.now(UTC).replace(microsecond=0),
                         etag=response.headers.get("etag"),
                         last_modified=response.headers.get("last-modified"),
+                        not_modified=response.status_code == 304,
                     )
                 target = urljoin(current, response.headers.get("location", ""))
                 _check_redirect(url, current, target)

@@ -104,8 +104,10 @@ def open_url(url: str, cache: ArticleCache | None = None, *, refresh: bool = Fal
              store: PageStore | None = None, limits: FetchLimits | None = None,
              notify: Notify | None = None) -> Opened:
     """The article at `url`: the stored copy if there is one (no network), else fetched, read
-    and stored; with `refresh`, fetched again (the copy is replaced only if the new page holds
-    an article). ArticleError with a one-line reason on any failure; nothing is stored then."""
+    and stored; with `refresh`, fetched again, conditionally when the stored copy has an ETag
+    or Last-Modified (a "304 Not Modified" keeps the copy and records the fetch time); the copy
+    is replaced only if the new page holds an article. ArticleError with a one-line reason on
+    any failure; nothing is stored then."""
     store = store if store is not None else PageStore()
     stored = store.get(url)
     before: Article | None = None
@@ -117,12 +119,20 @@ def open_url(url: str, cache: ArticleCache | None = None, *, refresh: bool = Fal
                 raise
         if not refresh and before is not None:
             return Opened(before, stored, None, fetched=False)
-    from articles.sources.fetch import check_address, fetch
+    from articles.sources.fetch import Validators, check_address, fetch
 
     check_address(url)
     if notify is not None:
         notify(f"Fetching {url}")
-    page = fetch(url, limits)
+    validators = (Validators(stored.etag, stored.last_modified)
+                  if stored is not None and before is not None else None)
+    page = fetch(url, limits, validators)
+    if page.not_modified and stored is not None and before is not None:
+        try:
+            stored = store.touch(url, fetched=page.fetched)
+        except OSError as exc:
+            raise ArticleError(url, f"cannot store the page ({exc.strerror or exc})") from None
+        return Opened(before, stored, before, fetched=True)
     article = article_of_bytes(page.body, content_type=page.content_type, url=page.final_url,
                                where=url, cache=cache)
     try:

@@ -128,3 +128,18 @@ class PageStore:
         stored = self.get(url)
         assert stored is not None
         return stored
+
+    def touch(self, url: str, *, fetched: datetime) -> StoredPage:
+        """Record that the stored copy of `url` was found current at `fetched` (the server
+        answered "304 Not Modified"); OSError on failure, or if there is no stored copy."""
+        stored = self.get(url)
+        if stored is None:
+            raise FileNotFoundError(f"no stored copy of {url}")
+        meta = {"url": stored.url, "final_url": stored.final_url,
+                "fetched": fetched.isoformat(), "content_type": stored.content_type,
+                "etag": stored.etag, "last_modified": stored.last_modified}
+        write_atomic(stored.body_path.parent / "meta.json",
+                     orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+        touched = self.get(url)
+        assert touched is not None
+        return touched

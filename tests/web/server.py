@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import threading
 import time
 import zlib
@@ -41,7 +42,14 @@ class _Handler(BaseHTTPRequestHandler):
                     self._send(404, b"<html><body>Not found</body></html>")
                     return
                 body = file.read_bytes()
-            self._send(200, body, {"ETag": '"v1"',
+            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            srv.conditional.append(self.headers.get("If-None-Match"))
+            if self.headers.get("If-None-Match") == etag and srv.honour_conditional:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self._send(200, body, {"ETag": etag,
                                    "Last-Modified": "Tue, 01 Apr 2025 08:00:00 GMT"})
             return
         route = getattr(self, "route_" + path.strip("/").replace("-", "_"), None)
@@ -116,6 +124,9 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.root = root
         self.hits: list[str] = []
+        self.conditional: list[str | None] = []
+        """The If-None-Match header of each request for /pages/ (None when absent)."""
+        self.honour_conditional = True
         self.overrides: dict[str, bytes] = {}
         self.slow_seconds = 3.0
         self._bomb: bytes | None = None
@@ -146,6 +157,10 @@ class PageServer:
     @property
     def hits(self) -> list[str]:
         return self.httpd.hits
+
+    @property
+    def conditional(self) -> list[str | None]:
+        return self.httpd.conditional
 
     def serve(self, name: str, body: bytes) -> None:
         """Serve `body` at /pages/NAME instead of the fixture file."""
