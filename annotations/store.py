@@ -6,27 +6,21 @@ corrupt file (one clear error; the file is never overwritten or repaired silentl
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 import threading
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
-from tinydb import TinyDB
-from tinydb.table import Table
 
 from annotations import paths, schema
-from annotations.bulkcheck import check_records
 from annotations.clock import format_time, utc_now
-from annotations.codec import Record, from_record, to_record
+from annotations.codec import to_record
 from annotations.errors import (
     AnnotationError,
     CorruptStoreError,
-    StoreError,
     StoreLockTimeout,
     StoreReadOnly,
     StoreWriteError,
@@ -34,7 +28,10 @@ from annotations.errors import (
 )
 from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
-from annotations.storage import DurableStorage, fsync_dir, make_private_dirs
+from annotations.note_index import NoteIndex, gc_paused, moved_away
+from annotations.set_aside import move_aside
+from annotations.storage import DurableStorage, make_private_dirs
+from annotations.tiny_tables import StringTable, StringTinyDB
 
 if TYPE_CHECKING:
     import filelock
@@ -44,175 +41,6 @@ JSONValue = Any
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another process to finish its write before giving up."""
-
-
-class _Table(Table):
-    """A TinyDB table whose document ids are strings (annotation UUIDs, setting names)."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def _update_table(self, updater: Any) -> None:
-        # TinyDB's own version converts every id to document_id_class and back on each write
-        # (two passes over 10,000 documents); our ids are strings already, so update in place.
-        # On any failure the storage forgets its cache, so the next read sees the file again.
-        storage = cast(DurableStorage, self._storage)
-        try:
-            tables = storage.read() or {}
-            updater(tables.setdefault(self.name, {}))
-            storage.write(tables)
-        except BaseException:
-            storage.invalidate()
-            raise
-        self.clear_cache()
-
-    def put(self, doc_id: str, doc: Record) -> None:
-        """Insert or replace one document."""
-        self._update_table(lambda table: table.__setitem__(doc_id, doc))
-
-    def append(self, doc_id: str, doc: Record) -> None:
-        """Insert a document whose id is new: the storage then only serialises this one."""
-
-        def updater(table: dict[str, Record]) -> None:
-            if doc_id in table:
-                raise ValueError(f"document {doc_id!r} already exists")
-            table[doc_id] = doc
-
-        cast(DurableStorage, self._storage).append_hint = (self.name, doc_id)
-        self._update_table(updater)
-
-    def put_many(self, docs: dict[str, Record], also: tuple[str, dict[str, Record]] | None = None
-                 ) -> None:
-        """Insert or replace several documents in one write; with `also` (another table's
-        name and documents), those too, in the same write."""
-        if also is None:
-            self._update_table(lambda table: table.update(docs))
-            return
-        storage = cast(DurableStorage, self._storage)
-        try:
-            tables = storage.read() or {}
-            tables.setdefault(self.name, {}).update(docs)
-            tables.setdefault(also[0], {}).update(also[1])
-            storage.write(tables)
-        except BaseException:
-            storage.invalidate()
-            raise
-        self.clear_cache()
-
-    def delete(self, doc_id: str) -> None:
-        """Remove one document (which must exist)."""
-        self._update_table(lambda table: table.pop(doc_id))
-
-
-class _TinyDB(TinyDB):
-    table_class = _Table
-
-
-class _Index:
-    """The annotations of one version of the file, indexed for `for_article`: by article
-    reference (shared by all notes made on one version of an article), and each reference by
-    content hash, path and title. Records are validated in bulk when the file is read and
-    turned into Annotation objects when first asked for."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, Annotation | Record] = {}
-        self.ref_of: dict[str, ArticleRef] = {}
-        self.by_ref: dict[ArticleRef, set[str]] = {}
-        self.refs_by_id: dict[str, set[ArticleRef]] = {}
-        self.refs_by_path: dict[str, set[ArticleRef]] = {}
-        self.refs_by_title: dict[str, set[ArticleRef]] = {}
-        self.shared: dict[tuple[Any, ...], ArticleRef] = {}
-
-    @classmethod
-    def of(cls, tables: schema.Tables | None, path: Path) -> _Index:
-        """The index of the annotations table (every record validated)."""
-        index = cls()
-        records = (tables or {}).get(schema.ANNOTATIONS, {})
-        try:
-            refs = check_records(records)
-        except AnnotationError as exc:
-            raise CorruptStoreError(path, str(exc)) from None
-        index.shared = dict(refs)
-        by_ref: dict[ArticleRef, set[str]] = {ref: set() for ref in refs.values()}
-        ref_of = index.ref_of
-        for key, record in records.items():
-            art = record["article"]
-            ref = refs[(art["id"], art["path"], art["title"])]
-            ref_of[key] = ref
-            by_ref[ref].add(key)
-        index.items = dict(records)
-        for ref, ids in by_ref.items():
-            if ids:
-                index.by_ref[ref] = ids
-                for lookup, name in index._lookups(ref):
-                    lookup.setdefault(name, set()).add(ref)
-        return index
-
-    def _lookups(self, ref: ArticleRef) -> Iterator[tuple[dict[str, set[ArticleRef]], str]]:
-        for lookup, key in (
-            (self.refs_by_id, ref.id),
-            (self.refs_by_path, ref.path),
-            (self.refs_by_title, ref.title),
-        ):
-            if key:
-                yield lookup, key
-
-    def _place(self, key: str, item: Annotation | Record, ref: ArticleRef) -> None:
-        self.items[key] = item
-        self.ref_of[key] = ref
-        ids = self.by_ref.get(ref)
-        if ids is None:
-            ids = self.by_ref[ref] = set()
-            for lookup, name in self._lookups(ref):
-                lookup.setdefault(name, set()).add(ref)
-        ids.add(key)
-
-    def add(self, a: Annotation) -> None:
-        """Index a new or changed annotation."""
-        self.discard(a.id)
-        self._place(a.id, a, a.article)
-
-    def discard(self, annotation_id: str) -> None:
-        """Forget an annotation."""
-        if self.items.pop(annotation_id, None) is None:
-            return
-        ref = self.ref_of.pop(annotation_id)
-        ids = self.by_ref[ref]
-        ids.discard(annotation_id)
-        if not ids:
-            del self.by_ref[ref]
-            for lookup, name in self._lookups(ref):
-                refs = lookup[name]
-                refs.discard(ref)
-                if not refs:
-                    del lookup[name]
-
-    def get(self, annotation_id: str) -> Annotation | None:
-        """The annotation (built from its record on first use); AnnotationError if invalid."""
-        item = self.items.get(annotation_id)
-        if item is None or isinstance(item, Annotation):
-            return item
-        a = from_record(item, self.shared)
-        self.items[annotation_id] = a
-        return a
-
-    def ids_for(self, lookup: dict[str, set[ArticleRef]], key: str) -> set[str]:
-        """The ids of the annotations whose reference has this hash, path or title."""
-        out: set[str] = set()
-        for ref in lookup.get(key, ()):
-            out |= self.by_ref[ref]
-        return out
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building tens of thousands of small objects runs the cyclic GC for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Store:
@@ -232,15 +60,15 @@ class Store:
         self._real = Path(os.path.realpath(self.path))  # a symlinked file stays a symlink
         self._storage = DurableStorage(self._real)
         self._storage.prepare_next = prepare_next
-        self._db = _TinyDB(storage=lambda: self._storage)
-        self._tables: dict[str, _Table] = {
-            name: cast(_Table, self._db.table(name, cache_size=0))
+        self._db = StringTinyDB(storage=lambda: self._storage)
+        self._tables: dict[str, StringTable] = {
+            name: cast(StringTable, self._db.table(name, cache_size=0))
             for name in (schema.ANNOTATIONS, schema.SETTINGS, schema.POSITIONS)
         }
         self._lock_timeout = lock_timeout
         self._lock: filelock.FileLock | None = None  # made on the first write
         self._mutex = threading.RLock()
-        self._index = _Index()
+        self._index = NoteIndex()
         self._seen_generation = -1
 
     default_path = staticmethod(paths.default_path)
@@ -252,10 +80,10 @@ class Store:
 
     def _sync(self) -> schema.Tables | None:
         """The current data, re-read (and re-validated) only when the file changed."""
-        with _gc_paused():
+        with gc_paused():
             tables = self._storage.read()
             if self._storage.generation != self._seen_generation:
-                self._index = _Index.of(tables, self._real)
+                self._index = NoteIndex.of(tables, self._real)
                 self._seen_generation = self._storage.generation
         return tables
 
@@ -266,7 +94,7 @@ class Store:
             raise CorruptStoreError(self._real, f"annotation {annotation_id!r}: {exc}") from None
 
     def _get_all(self, ids: Iterable[str]) -> list[Annotation]:
-        with _gc_paused():
+        with gc_paused():
             found = [self._get(i) for i in ids]
         return [a for a in found if a is not None]
 
@@ -319,7 +147,7 @@ class Store:
                 ids |= index.ids_for(index.refs_by_path, ref.path)
             if ref.title:
                 for other in index.refs_by_title.get(ref.title, ()):
-                    if _moved_away(other.path):
+                    if moved_away(other.path):
                         ids |= index.by_ref[other]
             found = self._get_all(ids)
         return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
@@ -383,7 +211,7 @@ class Store:
                 "(make it writable, e.g. chmod u+w, to change it)",
             )
 
-    def _annotations(self) -> _Table:
+    def _annotations(self) -> StringTable:
         return self._tables[schema.ANNOTATIONS]
 
     def add(self, a: Annotation) -> Annotation:
@@ -524,47 +352,6 @@ class Store:
 def _check_key(key: str) -> None:
     if not isinstance(key, str) or not key or len(key) > 4096:
         raise ValueError(f"{key!r} is not a key (a non-empty string)")
-
-
-def _moved_away(path: str) -> bool:
-    """Whether an annotation's article path no longer names a file (the article was moved);
-    a web address is never moved away."""
-    if path.startswith(("http://", "https://")):
-        return False
-    return not path or not os.path.isfile(path)
-
-
-def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
-    """The user's explicit choice for a corrupt file: rename it to
-    `<name>.corrupt-<UTC timestamp>` next to it (nothing is deleted) so that a fresh file is
-    started on the next change. Returns the new name. Refuses (StoreError) when the file is
-    missing, loads fine, is from a newer reader or unreadable, or cannot be moved."""
-    store = Store(path)
-    real = store._real
-    if not real.is_file():
-        raise StoreError(real, "no such file; nothing to move aside")
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    with store._locked():
-        try:
-            store.check()
-        except CorruptStoreError:
-            pass
-        else:
-            raise StoreError(real, "the file loads fine (it is not corrupt); nothing was moved")
-        names = [f"{real.name}.corrupt-{stamp}"] + [
-            f"{real.name}.corrupt-{stamp}-{n}" for n in range(1, 100)
-        ]
-        target = next(
-            (real.with_name(n) for n in names if not os.path.lexists(real.with_name(n))), None
-        )
-        if target is None:  # pragma: no cover - a hundred corrupt files in one second
-            raise StoreError(real, "too many files set aside this second; try again")
-        try:
-            os.rename(real, target)
-            fsync_dir(real.parent)
-        except OSError as exc:
-            raise StoreWriteError(real, f"cannot move it aside: {exc.strerror or exc}") from None
-    return target
 
 
 resolve_db_path = paths.resolve_db_path

@@ -140,7 +140,16 @@ def _guard(handler: Handler, *, corrupt_ok: bool = False) -> Handler:
 
 
 def _db(args: argparse.Namespace) -> Path:
-    return resolve_db_path(args.db)
+    """The notes file. One given with --db must be in a folder that exists (a mistyped path
+    must not quietly start a new notes file elsewhere); the default data folder is made."""
+    path = resolve_db_path(args.db)
+    if args.db and not path.parent.is_dir():
+        what = "is not a folder" if path.parent.exists() else "does not exist"
+        raise BadInput(
+            f"{path}: the folder {path.parent} {what}; create it or give --db a file "
+            "in an existing folder (nothing was written)"
+        )
+    return path
 
 
 def _store(args: argparse.Namespace) -> Store:

@@ -41,6 +41,7 @@ def article(tmp_path: Path) -> Path:
 def db(tmp_path: Path, article: Path) -> Path:
     """A notes file holding one note on `article`."""
     path = tmp_path / "db" / "annotations.json"
+    path.parent.mkdir()
     assert main(["notes", "add", str(article), "--quote", QUOTE, "--db", str(path)]) == 0
     return path
 

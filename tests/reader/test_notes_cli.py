@@ -45,6 +45,7 @@ def article(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
+    (tmp_path / "db").mkdir()
     return tmp_path / "db" / "annotations.json"
 
 
@@ -343,7 +344,7 @@ def test_a_corrupt_db_is_reported_kept_and_moved_aside_only_on_request(
 def test_a_newer_or_unwritable_db(
     env: dict[str, str], article: Path, db: Path, tmp_path: Path
 ) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text('{"meta": {"schema": {"version": 7}}, "annotations": {}}')
     r = run(env, "notes", "add", article, "--quote", QUOTE, "--db", db)
     assert r.code == 2
@@ -351,8 +352,8 @@ def test_a_newer_or_unwritable_db(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     r = run(env, "notes", "add", article, "--quote", QUOTE, "--db", blocker / "annotations.json")
-    assert r.code == 1 and r.out == ""
-    _one_error_line(r, "annotations.json", "cannot create the directory", "is not a directory")
+    assert r.code == 2 and r.out == ""  # an explicit --db whose folder is a file: bad input
+    _one_error_line(r, "annotations.json", str(blocker), "is not a folder")
 
 
 def test_db_option_beats_environment_beats_default(
@@ -369,3 +370,23 @@ def test_db_option_beats_environment_beats_default(
         {**env, "READER_DB": str(env_db)}, "notes", "add", article, "--quote", QUOTE, "--db", cli_db
     )
     assert r.code == 0 and cli_db.exists() and len(Store(env_db).all()) == 1
+
+
+def test_an_explicit_db_in_a_missing_folder_is_refused(
+    env: dict[str, str], article: Path, tmp_path: Path
+) -> None:
+    """`--db DIR/notes.json` where DIR does not exist: one line naming it, exit 2, no folder
+    made (a typo in a path must not quietly start a new notes file somewhere else)."""
+    missing = tmp_path / "no-such-folder" / "notes.json"
+    for args in (("add", article, "--quote", QUOTE), ("list",), ("import", article)):
+        r = run(env, "notes", *args, "--db", missing)
+        assert r.code == 2, r.err
+        assert r.err.count("\n") == 1 and str(missing.parent) in r.err and "does not exist" in r.err
+        assert not missing.parent.exists()
+
+
+def test_the_default_data_folder_is_made_when_missing(env: dict[str, str], article: Path,
+                                                       tmp_path: Path) -> None:
+    r = run(env, "notes", "add", article, "--quote", QUOTE)
+    assert r.code == 0, r.err
+    assert (tmp_path / "home" / "share" / "reader" / "annotations.json").is_file()
