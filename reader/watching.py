@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from annotations.errors import AnnotationError, StoreError
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from annotations.store import Store
-    from reader.app import ReaderApp
+    from reader.session import Session
 
 @runtime_checkable
 class WatchesNotes(Protocol):
@@ -27,8 +29,9 @@ class WatchesNotes(Protocol):
 class StoreWatcher:
     """Checks the notes file for changes made elsewhere, never on the UI thread."""
 
-    def __init__(self, app: ReaderApp) -> None:
+    def __init__(self, app: App[Any], session: Session) -> None:
         self.app = app
+        self.session = session
         self._in_flight = False
         self._last_error = ""
 
@@ -62,7 +65,7 @@ class StoreWatcher:
                                     timeout=15)
 
         self._in_flight = True
-        self.app.persist(check, done, on_error=failed)
+        self.session.persist(check, done, on_error=failed)
 
     def _watching_screen(self) -> WatchesNotes | None:
         """The screen the user is on (under any dialog), if it shows notes."""

@@ -4,12 +4,13 @@ It wires the widgets together; what an article holds comes from `articles`, note
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from annotations.store import Store
     from reader.occurrences import Occurrences
     from reader.screens.note_actions import NoteActions
+    from reader.session import Session
     from reader.walk import LibraryWalk
     from reader.widgets.outline import Outline
 
@@ -60,9 +62,10 @@ class ArticleScreen(PanelScreen):
 
     HELP = "Keys: ? shows them all. ctrl+p finds people, documents, sections and notes."
 
-    def __init__(self, article: Article, walk: LibraryWalk | None = None,
+    def __init__(self, article: Article, session: Session, *, walk: LibraryWalk | None = None,
                  start_at: int | None = None) -> None:
         super().__init__()
+        self.session = session
         self.article = article
         self.walk = walk
         self.start_at = start_at
@@ -105,12 +108,12 @@ class ArticleScreen(PanelScreen):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
-        self.status.color = self.reader_app.highlight_color
+        self.status.color = self.session.highlight_color
         position = self.start_at
         if position is None and self.walk is not None:
             position = self.walk.current.start
         if position is None:
-            position = self.reader_app.saved_position(self.article)
+            position = self.session.saved_position(self.article)
         if position:
             self.view.scroll_to_offset(position, top=True)
         self._start_position = position or 0
@@ -151,7 +154,7 @@ class ArticleScreen(PanelScreen):
 
         article = find_entities(self.article)
         self.app.call_from_thread(self._entities_found, article)
-        cache = self.reader_app.article_cache
+        cache = self.session.article_cache
         if cache is not None:
             cache.put(article)  # the next opening needs no parsing
 
@@ -198,7 +201,11 @@ class ArticleScreen(PanelScreen):
         return self.sidebar_ready and self.outline is not None and bool(self.query("#search"))
 
     def on_unmount(self) -> None:
-        self.reader_app.save_position(self.article, self.reading_offset)
+        self.save_position()
+
+    def save_position(self) -> None:
+        """Remember where the reader is in this article."""
+        self.session.save_position(self.article, self.reading_offset)
 
     # --- annotations ----------------------------------------------------------------------
 
@@ -206,7 +213,7 @@ class ArticleScreen(PanelScreen):
         """Anchor this article's annotations from the store and show them."""
         from annotations.anchoring import anchor_all
 
-        annotations = self.reader_app.store_annotations(self.article)
+        annotations = self.session.annotations_for(self.article)
         if self._notes is not None:  # changes not on disk yet stay on screen
             annotations = self._notes.saver.pending.overlay(annotations)
         self.show_annotations(anchor_all(self.article.text, annotations))
@@ -341,8 +348,10 @@ class ArticleScreen(PanelScreen):
         ):
             self._follow_walk(nxt)
         else:
-            self._leaving = self.reader_app.open_article(
-                nxt.current.path, walk=nxt, replace=True) is not None
+            article = self.session.load(nxt.current.path)
+            if article is not None:
+                self._leaving = True
+                self.app.switch_screen(ArticleScreen(article, self.session, walk=nxt))
         return True
 
     def choose_person(self, index: int, mention: int | None = None) -> None:
@@ -588,11 +597,23 @@ class ArticleScreen(PanelScreen):
         """Move to the article text."""
         self.view.focus()
 
+    def help_groups(self) -> list[tuple[str, list[BindingType]]]:
+        """Every binding, by where it works, for the help screen."""
+        return [
+            ("Reading", list(ArticleView.BINDINGS)),
+            ("Article", list(type(self).BINDINGS)),
+            ("Panels", list(PanelScreen.BINDINGS)),
+            # The footer's short "Palette" is spelt out here, once.
+            ("Everywhere", [replace(b, description="Command palette")
+                            if isinstance(b, Binding) and b.key == "ctrl+p" else b
+                            for b in self.app.BINDINGS]),
+        ]
+
     def action_help(self) -> None:
         """Show every key."""
         from reader.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.reader_app.help_groups(self)))
+        self.app.push_screen(HelpScreen(self.help_groups()))
 
     @property
     def notes(self) -> NoteActions:
@@ -605,7 +626,7 @@ class ArticleScreen(PanelScreen):
 
     def action_highlight(self) -> None:
         """Highlight the selection (or the sentence at the cursor) in the last-used colour."""
-        self.notes.highlight(self.reader_app.highlight_color)
+        self.notes.highlight(self.session.highlight_color)
 
     def action_highlight_with_color(self) -> None:
         """Pick a colour, then highlight the selection with it."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,8 +16,9 @@ from articles import fold
 from articles.indexer import Indexer
 from articles.library import Library, LibraryDocument, LibraryPerson
 from articles.library_mentions import load_mentions
-from reader.screens.base import ReaderScreen
+from reader.session import Session
 from reader.walk import LibraryWalk
+from reader.widgets.library.open_article import OpenArticle
 from reader.widgets.library_views import (
     document_prompt,
     document_text,
@@ -46,9 +48,10 @@ MENTION_ROWS = 300
 from any of them goes through every one)."""
 
 
-class LibraryPanes(ReaderScreen):
+class LibraryPanes(Screen[None]):
     """Who's who and the documents (the library screen sets the state they read)."""
 
+    session: Session
     indexer: Indexer
     library: Library | None
     filter_text: str
@@ -155,5 +158,5 @@ class LibraryPanes(ReaderScreen):
         if entries.highlighted is None or not event.option.id:
             return
         walk = self._walk(pane, entries.highlighted, int(event.option.id[1:]))
-        self.reader_app.open_article(walk.current.path, walk=walk)
+        self.post_message(OpenArticle(walk.current.path, walk=walk))
 

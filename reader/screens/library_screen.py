@@ -44,9 +44,12 @@ from articles.library import (
 )
 from articles.library_entry import ArticleEntry
 from reader.safe_text import one_line
+from reader.screens.article_screen import ArticleScreen
 from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
 from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
+from reader.session import Session
 from reader.widgets.article_table import ArticleTable, TableColumn
+from reader.widgets.library.open_article import OpenArticle
 from reader.widgets.library_views import (
     COLUMNS,
     shorten,
@@ -84,8 +87,8 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
 
     HELP = "/ filters. Enter opens; escape comes back. F2-F5 switch views, F6/F7 sort."
 
-    def __init__(self, files: Sequence[Path]) -> None:
-        super().__init__(files)
+    def __init__(self, files: Sequence[Path], session: Session) -> None:
+        super().__init__(files, session)
         self.indexer = Indexer()
         self.library: Library | None = None
         self._indexed = 0
@@ -261,7 +264,15 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         if summary is not None and summary.error is not None:
             self.notify(summary.error_message or "", title="Cannot open", severity="error")
             return
-        self.reader_app.open_article(path)
+        self.post_message(OpenArticle(path))
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """Open an article of the library (at a walk's mention, or at offset `at`); an
+        unreadable file is reported."""
+        article = self.session.load(message.path)
+        if article is not None:
+            self.app.push_screen(ArticleScreen(article, self.session, walk=message.walk,
+                                               start_at=message.at))
 
     # --- filtering -------------------------------------------------------------------------
 
@@ -378,4 +389,4 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
             self.notify(f"The article of this note is not in the library: "
                         f"{shorten(note.article.title, 60)}", severity="warning")
             return
-        self.reader_app.open_article(path, at=note.target.start)
+        self.post_message(OpenArticle(path, at=note.target.start))

@@ -10,12 +10,13 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.screen import Screen
 
 from annotations.model import Annotation
 from articles import fold
 from articles.library import ArticleSummary
 from reader.safe_text import one_line
-from reader.screens.base import ReaderScreen
+from reader.session import Session
 from reader.widgets.article_table import ArticleTable, Descending
 from reader.widgets.library_views import COLUMNS, article_cells, sort_value
 
@@ -28,11 +29,12 @@ half its width."""
 
 
 
-class LibraryTableScreen(ReaderScreen):
+class LibraryTableScreen(Screen[None]):
     """The article table of the library screen, with the notes counted per article."""
 
-    def __init__(self, files: Sequence[Path]) -> None:
+    def __init__(self, files: Sequence[Path], session: Session) -> None:
         super().__init__()
+        self.session = session
         self.files = list(files)
         self.summaries: dict[Path, ArticleSummary] = {}
         self.sort_column = "date"
@@ -57,7 +59,7 @@ class LibraryTableScreen(ReaderScreen):
 
     def _load_notes(self, notes: list[Annotation] | None = None) -> None:
         if notes is None:
-            notes = self.reader_app.all_annotations()
+            notes = self.session.all_annotations()
         self.all_notes = notes
         self.notes_by_article = {}
         self.notes_by_path = {}

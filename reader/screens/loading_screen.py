@@ -9,15 +9,17 @@ import time
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
 from articles.errors import ArticleError
 from articles.sources.loader import Opened
 from reader.safe_text import one_line
-from reader.screens.base import ReaderScreen
+from reader.session import Session
 
 
-class LoadingScreen(ReaderScreen):
+class LoadingScreen(Screen[None]):
     """Fetches the page at `url` behind a loading message (see the module docstring)."""
 
     DEFAULT_CSS = """
@@ -27,8 +29,16 @@ class LoadingScreen(ReaderScreen):
     LoadingScreen LoadingIndicator { height: 3; }
     """
 
-    def __init__(self, url: str, *, refresh: bool = False) -> None:
+    class Failed(Message):
+        """The page could not be opened, for `reason` (one line): the reader ends with it."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
+    def __init__(self, url: str, session: Session, *, refresh: bool = False) -> None:
         super().__init__()
+        self.session = session
         self.url = url
         self.refetch = refresh
         self.started = time.monotonic()
@@ -53,23 +63,21 @@ class LoadingScreen(ReaderScreen):
         from articles.sources.loader import open_url
 
         try:
-            opened = open_url(self.url, self.reader_app.article_cache, refresh=True)
+            opened = open_url(self.url, self.session.article_cache, refresh=True)
         except ArticleError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._opened, opened)
 
     def _failed(self, reason: str) -> None:
-        self.reader_app.fetch_error = one_line(reason)
-        self.app.exit()
+        self.post_message(self.Failed(one_line(reason)))
 
     def _opened(self, opened: Opened) -> None:
         from reader.page_changes import refresh_message
         from reader.screens.article_screen import ArticleScreen
 
-        app = self.reader_app
-        app.switch_screen(ArticleScreen(opened.article))
-        message = refresh_message(app.store, opened.before, opened.article) if (
+        self.app.switch_screen(ArticleScreen(opened.article, self.session))
+        message = refresh_message(self.session.store, opened.before, opened.article) if (
             self.refetch) else None
         if message:
-            app.notify(message, title="Page refreshed", timeout=10)
+            self.app.notify(message, title="Page refreshed", timeout=10)

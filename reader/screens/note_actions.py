@@ -44,7 +44,7 @@ class NoteActions:
 
         def picked(color: str | None) -> None:
             if color:
-                screen.reader_app.set_highlight_color(color)
+                screen.session.set_highlight_color(color)
                 screen.status.color = color
                 item = screen.cursor_annotation()
                 if screen.view.selected_range() is None and item is not None:
@@ -53,7 +53,7 @@ class NoteActions:
                 else:
                     self.highlight(color)
 
-        screen.app.push_screen(ColorPicker(screen.reader_app.highlight_color), picked)
+        screen.app.push_screen(ColorPicker(screen.session.highlight_color), picked)
 
     def highlight(self, color: str) -> None:
         """Highlight the selection (or the sentence at the cursor) in `color`."""
@@ -111,13 +111,13 @@ class NoteActions:
                     return
                 screen.view.clear_selection()
                 self.add(annotation)
-            screen.reader_app.set_highlight_color(draft.color)
+            screen.session.set_highlight_color(draft.color)
             screen.status.color = draft.color
 
         screen.app.push_screen(
             NoteEditor(quote, existing.note if existing else "",
                        existing.tags if existing else (),
-                       existing.color if existing else screen.reader_app.highlight_color),
+                       existing.color if existing else screen.session.highlight_color),
             saved,
         )
 

@@ -107,7 +107,7 @@ class NoteSaver:
             else:
                 self._failed(change, error)
 
-        screen.reader_app.persist(self.operation(change), saved, on_error=failed)
+        screen.session.persist(self.operation(change), saved, on_error=failed)
 
     def _failed(self, change: Change, error: Exception) -> None:
         message = failure_text(error)

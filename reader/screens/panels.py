@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
-
-from reader.screens.base import ReaderScreen
+from textual.screen import Screen
 
 OUTLINE_WIDTH = 27
 """The outline's columns, its border included (reader.tcss)."""
@@ -70,7 +69,7 @@ class Panels:
         return wanted
 
 
-class PanelScreen(ReaderScreen):
+class PanelScreen(Screen[None]):
     """A screen with the outline pane (`#outline-pane`), the text view (`#article`) and the
     sidebar (`#sidebar-slot`): shows or hides the panels for its width and the user's keys."""
 

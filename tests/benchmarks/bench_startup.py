@@ -243,7 +243,7 @@ async def next_latencies(path: Path, db: Path, presses: int = N_PRESSES) -> tupl
             await pilot.pause()
         walked = screen.occurrences
         assert walked is not None and walked.kind == "person", "n walks the chosen person"
-        app.wait_for_saves()
+        app.session.wait_for_saves()
     return times, person.name, len(person.mentions)
 
 

@@ -41,7 +41,7 @@ async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, ReaderApp)
     await pilot.pause()
-    assert app.wait_for_saves(10)
+    assert app.session.wait_for_saves(10)
     await pilot.pause()
     await pilot.pause()
 

@@ -195,7 +195,7 @@ async def test_colour_picker_sets_the_colour_and_it_is_remembered(
     async with again.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.pause()
-        assert again.highlight_color == "blue"
+        assert again.session.highlight_color == "blue"
 
 
 async def test_notes_tab_is_in_reading_order_with_an_unanchored_group(

@@ -152,8 +152,8 @@ async def test_an_unreadable_file_is_named_literally_in_the_toast(
         assert not any("\x1b" in message for message in toasts(app))
         rendered = await rendered_toasts(pilot)
         assert any(shown in text for text in rendered), rendered
-        # The same unreadable file opened directly (as open_article does from a walk).
-        assert app.open_article(files[0]) is None
+        # The same unreadable file opened directly (as a walk across the library does).
+        assert app.session.load(files[0]) is None
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
 

@@ -246,7 +246,7 @@ async def test_keys_typed_at_once_after_slash_go_into_the_search_not_the_article
         assert not screen.query("#search").first().has_class("open")
         # Nothing was highlighted by the h typed into the query.
         await settle(pilot)
-        assert app.store.all() == []
+        assert app.session.store.all() == []
         # Opened again: the last query is selected, so typing replaces it.
         for key, character in [("slash", "/"), ("k", "k"), ("i", "i"), ("m", "m")]:
             app.post_message(events.Key(key, character))

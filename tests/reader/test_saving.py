@@ -61,7 +61,7 @@ async def test_highlighted_is_said_only_once_the_write_has_returned(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         screen = screen_of(app)
-        gate = Gate(app.store, "add")
+        gate = Gate(app.session.store, "add")
         await pilot.press("right", "h")
         assert gate.entered.wait(5)
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_note_saved_and_deleted_wait_for_the_disk(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         screen = screen_of(app)
-        gate = Gate(app.store, "update")
+        gate = Gate(app.session.store, "update")
         screen.jump_to_annotation(kept.id)
         await pilot.press("a")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_note_saved_and_deleted_wait_for_the_disk(
         assert screen.status.message == "Note saved"
         assert Store(db_path).all()[0].note == "check the minutes"
 
-        gate = Gate(app.store, "remove")
+        gate = Gate(app.session.store, "remove")
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("down", "enter")
@@ -124,7 +124,7 @@ async def test_a_failed_save_is_shown_kept_on_screen_and_saved_again(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         screen = screen_of(app)
-        gate = Gate(app.store, "add")
+        gate = Gate(app.session.store, "add")
         gate.fail = StoreWriteError(db_path, "No space left on device")
         gate.release.set()
         await pilot.press("right", "h")
@@ -161,7 +161,7 @@ async def test_a_failed_edit_or_delete_is_not_reverted_silently(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         screen = screen_of(app)
-        gate = Gate(app.store, failing)
+        gate = Gate(app.session.store, failing)
         gate.fail = StoreWriteError(db_path, "Read-only file system")
         gate.release.set()
         screen.jump_to_annotation(kept.id)
@@ -194,7 +194,7 @@ async def test_editing_a_highlight_that_failed_to_save_saves_it_as_new(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         screen = screen_of(app)
-        gate = Gate(app.store, "add")
+        gate = Gate(app.session.store, "add")
         gate.fail = StoreWriteError(db_path, "No space left on device")
         gate.release.set()
         await pilot.press("right", "h")

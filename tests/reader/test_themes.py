@@ -99,7 +99,7 @@ async def test_a_chosen_light_theme_persists(db_path: Path) -> None:
         await opened(pilot)
         app.theme = "solarized-light"
         await pilot.pause()
-        assert app.wait_for_saves(10)
+        assert app.session.wait_for_saves(10)
     again = ReaderApp([load(sample_path())], Store(db_path))
     assert again.theme == "solarized-light"
 
