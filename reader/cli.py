@@ -20,7 +20,7 @@ from reader.errors import (
     store_problem,
 )
 
-SUBCOMMANDS = ("outline", "people", "documents", "notes", "save")
+SUBCOMMANDS = ("outline", "people", "documents", "notes", "save", "search")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,12 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
     )
     # Imported here: opening the reader needs none of this, and starts faster without it.
-    from reader.commands import article_commands, notes_commands, page_commands
+    from reader.commands import article_commands, notes_commands, page_commands, search_command
 
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     article_commands.register(sub)
     notes_commands.register(sub)
     page_commands.register(sub)
+    search_command.register(sub)
     return parser
 
 
