@@ -36,7 +36,7 @@ class ArticleLike(Protocol):
     @property
     def path(self) -> Path | None: ...
     @property
-    def title(self) -> str: ...
+    def title(self) -> str | None: ...
     @property
     def text(self) -> str: ...
 
@@ -184,9 +184,10 @@ class ArticleRef:
             from articles.sources.page_store import normalize_address
 
             return cls(id=clean_ref(article.id), path=clean_ref(normalize_address(url)),
-                       title=clean_ref(article.title))
+                       title=clean_ref(article.title or ""))
         path = str(Path(article.path).resolve()) if article.path is not None else ""
-        return cls(id=clean_ref(article.id), path=clean_ref(path), title=clean_ref(article.title))
+        return cls(id=clean_ref(article.id), path=clean_ref(path),
+                   title=clean_ref(article.title or ""))
 
 
 @dataclass(frozen=True, slots=True)

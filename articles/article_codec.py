@@ -123,7 +123,7 @@ def _decode(data: dict[str, Any], text: str, path: Path | None) -> Article:
     return Article(
         id=str(data["id"]),
         path=path,
-        title=str(data["title"]),
+        title=_optional_str(data["title"]) or None,
         authors=tuple(str(a) for a in data["authors"]),
         published=datetime.fromisoformat(published) if published is not None else None,
         source=_optional_str(data["source"]),

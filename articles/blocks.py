@@ -17,6 +17,12 @@ IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 """An image's file name on a line of its own ("ho-chi-minh-9907.jpg")."""
 PIPES_ONLY = re.compile(r"^\|[\s|]*$")
+PICTURE_ALT = re.compile(r"\s(?:-\s*)?(?:ảnh|hình ảnh|hinh anh|anh)\s+\d{1,2}$", re.IGNORECASE)
+"""A picture's alternative text left on a line of its own: the headline with "- ảnh 1" or
+"hinh anh 1" after it."""
+GLUED_SOURCE = re.compile(r"^(?P<source>\D{3,40}?)(?P=source)(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
+"""An aggregator's source line, the outlet printed twice and the date glued on
+("Báo Nhân dânBáo Nhân dân10/10/2025")."""
 SOURCE_LINE = re.compile(r"^(?:Source|Nguồn|Theo)\s*:\s*\S.{0,60}$")
 """A closing line naming where the article comes from ("Source: VNA")."""
 IMAGE_RESIDUE = frozenset({"leftcenterrightdel", "Enlarge", "Zoom", "Phóng to"})
@@ -175,9 +181,10 @@ def classify(text: str) -> list[Block]:
 
 
 def _is_image_line(t: str) -> bool:
-    """A picture, its file name, widget text or the bars of a picture's table."""
+    """A picture, its file name, its alternative text, widget text or the bars of a picture's
+    table."""
     return bool(IMAGE_LINE.match(t) or FILE_NAME.match(t) or PIPES_ONLY.match(t)
-                or t in IMAGE_RESIDUE)
+                or t in IMAGE_RESIDUE or (len(t) <= 300 and PICTURE_ALT.search(t)))
 
 
 def _body_kind(
@@ -197,8 +204,14 @@ def _body_kind(
         return "image"  # a caption printed twice: the picture's alternative text and its caption
     if credit_of(t):
         return "caption"
+    if GLUED_SOURCE.match(t):
+        return "byline"
     if j > 0 and words <= 60 and not SOURCE_PREFIX.match(t):
-        if prev == "image" and _is_image_line(before) and not t.startswith("#"):
+        closing_pipe = PIPES_ONLY.match(before) and j > 1 and lines[j - 1].blank_after and (
+            lines[j - 2].text.endswith(" |") or lines[j - 2].text.startswith("| "))
+        if prev == "image" and _is_image_line(before) and not t.startswith("#") and not (
+            closing_pipe and t.endswith(".")  # a sentence after a pipe caption's closing bar
+        ):
             return "caption"
         if prev == "caption" and not lines[j].blank_before and (
             is_vietnamese(before) != is_vietnamese(t)

@@ -35,7 +35,7 @@ DAY_FIRST_WORDS = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b{_TIME}"
 )
 NUMERIC_DAY_FIRST = re.compile(
-    rf"\b(?P<day>\d{{1,2}})[-/.](?P<month>\d{{1,2}})[-/.](?P<year>\d{{4}})\b{_TIME}"
+    rf"(?<!\d)(?P<day>\d{{1,2}})[-/.](?P<month>\d{{1,2}})[-/.](?P<year>\d{{4}})\b{_TIME}"
 )
 ISO = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -65,7 +65,10 @@ def match_to_datetime(m: re.Match[str]) -> tuple[datetime, bool] | None:
     """The datetime a date match stands for, and whether it gave a time of day."""
     groups = m.groupdict()
     try:
-        day = date(int(groups["year"]), _month(groups["month"]), int(groups["day"]))
+        d, month = int(groups["day"]), _month(groups["month"])
+        if month > 12 >= d and groups["month"].isdigit():
+            d, month = month, d  # "09/20/2024": month first when the month cannot be one
+        day = date(int(groups["year"]), month, d)
     except (ValueError, KeyError):
         return None
     hour = groups.get("hour")

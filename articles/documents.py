@@ -251,7 +251,7 @@ class DocumentFinder:
         m = ISSUED_BEFORE.search(window)
         if m is None:
             return
-        issuer = m.group("issuer")
+        issuer = re.sub(r"^The\s+", "", m.group("issuer"))  # "The Provincial People's ..."
         words = {fold(w) for w in re.findall(r"[^\W_]+", issuer)}
         if words & _ISSUER_WORDS and not draft.issuer_from_text:
             draft.issuer, draft.issuer_from_text = issuer, True

@@ -107,6 +107,8 @@ def is_byline_line(line: str) -> bool:
     # A byline is mostly names, posts and the date; a sentence has much more around the date.
     if has_time:
         return len(before.split()) <= 40
+    if len(line.split()) >= 12 and line.endswith("."):
+        return False  # a sentence with a date in it ("On March 9, ... dated March 7, 2025 ...")
     return len(before.split()) <= 40 and len(line[m.end() :].split()) <= 3
 
 

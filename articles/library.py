@@ -53,6 +53,7 @@ from articles.library_entry import (
     provisional_summary,
 )
 from articles.roles import equivalent
+from articles.who_is_who import split_by_place
 
 __all__ = [
     "ArticleEntry",
@@ -204,7 +205,8 @@ class Library:
         self._articles.update((a.path, a) for a in self.articles)
 
     def person(self, key: str) -> LibraryPerson | None:
-        """The person with this key (or any form of the full name: it is folded)."""
+        """The person with this key (or any form of the full name: it is folded). People of
+        one name told apart by place have keys "<name>#<place>" (`articles.who_is_who`)."""
         return self._people.get(key) or self._people.get(fold(key))
 
     def document(self, key: str) -> LibraryDocument | None:
@@ -369,9 +371,11 @@ def build_library(entries: Iterable[ArticleEntry]) -> Library:
             people.setdefault(person.key, []).append((entry.summary, person))
         for document in entry.documents:
             codes.setdefault(document.key, []).append((entry.summary, document))
-    merged_people = tuple(
-        sorted((_merge_person(k, v) for k, v in people.items()), key=lambda p: p.key)
-    )
+    merged_people = tuple(sorted(
+        (_merge_person(k, group) for name, parts in people.items()
+         for k, group in split_by_place(name, [(part, part[1].roles) for part in parts])),
+        key=lambda p: p.key,
+    ))
     documents: list[LibraryDocument] = []
     for code, parts in codes.items():
         documents.extend(_code_documents(code, parts))

@@ -25,7 +25,7 @@ def load_mentions(item: LibraryPerson | LibraryDocument, source: MentionSource
     if isinstance(item, LibraryPerson):
         if len(item.mentions) == item.mention_count:
             return item
-        found = source("p", item.key, item.articles)
+        found = source("p", item.key.split("#", 1)[0], item.articles)  # "<name>#<place>"
         mentions = tuple(m for article in item.articles for group in found.get(article.path, [])
                          for m in group)
         return replace(item, mentions=mentions, mention_count=len(mentions))

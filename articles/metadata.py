@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from articles.blocks import SOURCE_PREFIX, credit_of
+from articles.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
 from articles.credits import Credit, name_like, split_credit
 from articles.dates import WEEKDAY_TAIL, find_datetime
 from articles.folding import fold
 from articles.model import Block
 from articles.outlets import OUTLETS, outlet_in
-from articles.roles import post_end, starts_post
+from articles.post_names import posts_after
+from articles.roles import starts_post
 from articles.scan import WORD
 
 _BYLINE_NOISE = re.compile(
@@ -94,21 +95,10 @@ def _names(
 
 
 def _posts(text: str, pos: int, limit: int) -> tuple[list[str], int]:
-    posts: list[str] = []
-    end = pos
-    while pos < limit:
-        words = WORD.findall(text, pos, limit)
-        if not starts_post(words):
-            break
-        end = post_end(text, pos, limit)
-        if end <= pos:
-            break
-        posts.append(text[pos:end])
-        m = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+").match(text, end, limit)
-        if m is None:
-            break
-        pos = m.end()
-    return posts, end
+    """An author's posts written after the name in a byline, and where they end (the shared
+    rule of `articles.post_names`)."""
+    spans = posts_after(text, pos, limit)
+    return [text[s:e] for s, e in spans], (spans[-1][1] if spans else pos)
 
 
 def source_of(text: str, blocks: Sequence[Block]) -> str | None:
@@ -119,6 +109,11 @@ def source_of(text: str, blocks: Sequence[Block]) -> str | None:
         m = SOURCE_PREFIX.match(text, block.start, block.end)
         if m is not None:
             return (m.group("paren") or m.group("bare")).strip()
+    for block in blocks:
+        if block.kind == "byline":
+            glued = GLUED_SOURCE.match(text[block.start : block.end])
+            if glued is not None:
+                return glued.group("source").strip()
     first_body = body[0].start if body else len(text)
     for block in blocks:
         if block.kind == "footer" and block.end <= first_body:

@@ -104,7 +104,8 @@ class Article:
 
     id: str
     path: Path | None
-    title: str
+    title: str | None
+    """The headline; None when the text has none (never the lead, never "")."""
     authors: tuple[str, ...]
     published: datetime | None
     source: str | None

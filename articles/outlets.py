@@ -54,10 +54,12 @@ FURNITURE_LINE = re.compile(
     r"^(?:Print(?: article| this article| page)?|Share(?: this)?|Font size.*|A\+?\s*A-?|"
     r"Listen(?: to (?:the )?article)?|Zoom|Enlarge|Back|Comments?\s*\(?\d*\)?|"
     r"Skip to (?:main )?content|Toggle navigation|Menu|Search|Trang chủ|Home|"
-    r"leftcenterrightdel|Go back|Email|Save|Copy link|Follow|Like|Tweet)$",
+    r"leftcenterrightdel|Go back|Email|Save|Copy link|Follow|Like|Tweet|"
+    r"\{[\w.-]{1,30}\})$",
     re.IGNORECASE,
 )
-"""A whole line that is a page control, not text ("Print article", "Share")."""
+"""A whole line that is a page control, not text ("Print article", "Share"), or a template's
+unrendered placeholder ("{title}", "{publish}")."""
 
 LETTERHEAD = re.compile(
     r"^(?:Independence\s*[-–—]\s*Freedom\s*[-–—]\s*Happiness|"
@@ -65,7 +67,8 @@ LETTERHEAD = re.compile(
     r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I.*|Đ[ộo]c l[ậa]p\s*[-–—]\s*T[ựu] do.*|"
     r"No\.?\s*:?\s*\d+[-/][\w/.-]+|Số\s*:?\s*\d+[-/][\w/.-]+|"
     r"[-–—_=*.~]{3,}|THE\s+GOVERNMENT|THE\s+PRIME\s+MINISTER|"
-    r"(?:Ha\s*Noi|Hanoi|Hà Nội|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s+"
+    r"(?:Ha\s*Noi|Hanoi|Hà Nội|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s+"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
     r"(?:ngày\s+)?\d{1,2}[/\s]+(?:tháng\s+)?\d{1,2}[/\s]+(?:năm\s+)?\d{4}))$",
     re.IGNORECASE,
@@ -86,4 +89,13 @@ def outlet_in(line: str) -> str | None:
         return head
     if folded.startswith("the ") and folded[4:] in OUTLETS:
         return head
+    if _NAMED_OUTLET.match(head):
+        return head
     return None
+
+
+_NAMED_OUTLET = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s){1,3}(?:Newspaper|Online Newspaper|Electronic Newspaper|Online|"
+    r"Portal|News Agency)$"
+)
+"""An outlet's name of a known shape ("Lang Son Newspaper", "Dak Lak Online")."""

@@ -36,13 +36,13 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
     byline_credits = [c for by in bylines for c in by.authors]
     published = next((by.published for by in bylines if by.published), None)
     credits = [*byline_credits, *photo_credits(text, blocks)]
-    title = " ".join(text[title_block.start : title_block.end].split()) if title_block else ""
-    stamp = TITLE_STAMP.search(title)
+    title = " ".join(text[title_block.start : title_block.end].split()) if title_block else None
+    stamp = TITLE_STAMP.search(title) if title else None
     stamped = find_datetime(stamp.group(1)) if stamp else None
     if stamp is not None and stamped is not None:
         # "Headline (09:43 05/04/2021)": the page's time printed after its headline.
         published = published or stamped[1]
-        title = title[: stamp.start()]
+        title = title[: stamp.start()] if title else None
     authors = tuple(text[c.start : c.end] for c in byline_credits if "author" in c.roles)
     return Article(
         id=article_id(text),
@@ -77,7 +77,7 @@ def parse_structured(
     return Article(
         id=article_id(text),
         path=path,
-        title=" ".join(text[title_block.start : title_block.end].split()) if title_block else "",
+        title=" ".join(text[title_block.start : title_block.end].split()) if title_block else None,
         authors=tuple(text[a.start : a.end] for a in authors),
         published=published,
         source=source if source is not None else source_of(text, blocks),

@@ -18,16 +18,12 @@ from articles.lexicon import (
     ROLE_HEADS,
 )
 from articles.model import Block, Mention, Person
-from articles.name_forms import merge_given_name_forms
+from articles.name_forms import find_post_given_forms, merge_given_name_forms
 from articles.post_lists import list_headers
+from articles.post_names import HONORIFIC_BEFORE, posts_after_name
+from articles.post_names import posts_before as find_posts_before
 from articles.role_mentions import find_role_mentions
-from articles.roles import (
-    clean_role,
-    equivalent,
-    post_end,
-    split_rank,
-    starts_post,
-)
+from articles.roles import clean_role, equivalent
 from articles.scan import CAP_WORD, WORD
 
 CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
@@ -35,18 +31,10 @@ CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])"
 
 VIETNAMESE_HONORIFICS = frozenset({"ong", "ba"})
 """Ông, Bà: honorifics only before a name; "Ba" is also a middle name (Xong Ba Cha)."""
-HONORIFIC_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?P<h>[Cc]omrades?|COMRADE|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Prof|Professor|"
-    r"Uncle|Sir|Mister|Ông|Bà|ông|bà)\.?\s+$"
-)
 SHORT_FORM = re.compile(
     rf"(?<![^\W_])(?P<h>[Cc]omrade|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Uncle|Ông|Bà)\.?\s+"
     rf"(?P<name>{CAP_WORD})(?!\s+{CAP_WORD})(?![^\W_])"
 )
-DASH_AFTER = re.compile(r"\s*[-–—]\s+")
-COMMA_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+(?=[a-z]))?(?:new\s+|newly[- ]elected\s+)?")
-"""A comma after a name, and the article before a post (", a member of ...")."""
-POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+")
 LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})
 
 
@@ -117,99 +105,6 @@ class PeopleFinder:
         for role in credit.roles:
             draft.add_role(role)
         draft.mentions[(credit.start, credit.end)] = "name"
-
-    def _posts_from(self, pos: int, limit: int) -> list[str]:
-        """Posts written one after another from `pos` ("Member of X, Chief of Y")."""
-        posts: list[str] = []
-        while pos < limit:
-            words = WORD.findall(self.text, pos, min(limit, pos + 120))
-            if not starts_post(words):
-                break
-            full_end = post_end(self.text, pos, limit)
-            end = self._cut_trailing_name(pos, full_end)
-            if end <= pos or end != full_end:
-                # "X, Chairman of ... Le Hong Vinh": the post belongs to the next name.
-                break
-            posts.append(self.text[pos:end])
-            joint = POST_JOIN.match(self.text, end, limit)
-            if joint is None:
-                break
-            pos = joint.end()
-        return posts
-
-    def _cut_trailing_name(self, start: int, end: int) -> int:
-        """Shorten a post that ran on into a following person's name."""
-        phrase = self.text[start:end]
-        words = phrase.split(" ")
-        for i in range(1, len(words) - 1):
-            rest = words[i:]
-            if fold(rest[0]) in FAMILY_NAMES and 2 <= len(rest) <= 4 and name_like(rest):
-                prev = fold(words[i - 1])
-                if prev in ORG_WORDS or prev in ROLE_HEADS:
-                    return start + len(" ".join(words[:i]))
-        return end
-
-    def _posts_before(self, name_start: int, floor: int) -> list[str]:
-        """The posts written right before a name, nearest last: "Provincial Party Secretary
-        Thai Thanh Quy", "Politburo member, Prime Minister Pham Minh Chinh", "Chairman of the
-        Provincial People's Committee, Nguyen Duc Trung"."""
-        posts: list[str] = []
-        end = name_start
-        while True:
-            post_start = self._post_ending_at(end, floor)
-            if post_start is None:
-                break
-            cut = post_start
-            while cut > floor and self.text[cut - 1] == " ":
-                cut -= 1
-            posts[0:0] = split_rank(self.text[post_start : self._trim_end(end)])
-            if cut <= floor or self.text[cut - 1] != ",":
-                break
-            end = cut - 1
-        return posts
-
-    def _trim_end(self, end: int) -> int:
-        while end > 0 and self.text[end - 1] in " ,":
-            end -= 1
-        return end
-
-    def _post_ending_at(self, name_start: int, floor: int) -> int | None:
-        """Where a post ends right before `name_start` (with a space or ", " between) starts."""
-        end = self._trim_end(name_start)
-        if end <= floor or self.text[end:name_start] not in (" ", ", ", ""):
-            return None
-        window_start = max(floor, end - 160)
-        words = list(WORD.finditer(self.text, window_start, end))
-        for i, m in enumerate(words):
-            if i == 0 and m.start() == window_start and window_start > floor:
-                continue
-            if not starts_post([w.group() for w in words[i : i + 6]]):
-                continue
-            if post_end(self.text, m.start(), end) == end:
-                phrase = self.text[m.start() : end]
-                if phrase.split()[-1].lower() in ("the", "of", "and") or self._holds_name(phrase):
-                    continue
-                return m.start()
-        return None
-
-    def _holds_name(self, phrase: str) -> bool:
-        """Whether a would-be post holds a person's name after a head or organisation word
-        ("General Secretary To Lam", "President Ho Chi Minh and President")."""
-        words = phrase.split(" ")
-        for i, word in enumerate(words[:-1]):
-            f = fold(word)
-            if f not in ROLE_HEADS and f not in ORG_WORDS:
-                continue
-            run: list[str] = []
-            for w in words[i + 1 :]:
-                if not w[:1].isupper() or fold(w) in ROLE_HEADS or fold(w) in ORG_WORDS:
-                    break
-                run.append(w)
-            if 2 <= len(run) <= 4 and name_like(run) and (
-                fold(run[0]) in FAMILY_NAMES or fold(" ".join(run)) in self.drafts
-            ):
-                return True
-        return False
 
     def _name_in_run(self, words: list[str]) -> tuple[int, bool]:
         """Where a person's name starts among a run's words, and whether an honorific or post
@@ -288,15 +183,8 @@ class PeopleFinder:
         honorific = bool(HONORIFIC_BEFORE.search(before)) or (
             idx > 0 and fold(run_words[idx - 1]) in HONORIFICS
         )
-        posts: list[str] = []
-        dash = DASH_AFTER.match(text, end, region.end)
-        if dash:
-            posts = self._posts_from(dash.end(), region.end)
-        if not posts:
-            comma = COMMA_AFTER.match(text, end, region.end)
-            if comma:
-                posts = self._posts_from(comma.end(), region.end)
-        posts_before = self._posts_before(start, region.start)
+        posts = posts_after_name(text, end, region.end)
+        posts_before = find_posts_before(text, start, region.start, self.drafts)
         list_role = self._list_role(start)
         if after_words and fold(after_words[0]) in PLACE_NOUNS:
             return
@@ -374,7 +262,6 @@ class PeopleFinder:
 
     def people(self) -> list[Person]:
         """The people found, in order of first mention."""
-        merge_given_name_forms(self.drafts)  # type: ignore[arg-type]
         result: list[Person] = []
         found = [(key, draft) for key, draft in self.drafts.items() if draft.mentions]
         for key, draft in sorted(found, key=lambda item: min(item[1].mentions)):
@@ -395,6 +282,8 @@ def find_people(text: str, blocks: Sequence[Block], credits: Iterable[Credit]) -
         finder.add_credit(credit)
     finder.scan()
     finder.find_name_mentions()
+    merge_given_name_forms(finder.drafts)  # type: ignore[arg-type]
     finder.find_short_forms()
+    find_post_given_forms(text, finder.runs, finder.drafts)  # type: ignore[arg-type]
     find_role_mentions(text, finder.regions, finder.drafts)  # type: ignore[arg-type]
     return finder.people()

@@ -22,9 +22,8 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
     holders: list[tuple[str, str]] = []
     for key, draft in drafts.items():
         for role in draft.roles:
-            if role in SPECIAL_ROLES or len(signature(role)) < 2:
-                continue
-            holders.append((key, role))
+            if role not in SPECIAL_ROLES:
+                holders.append((key, role))
     if not holders:
         return
     taken = sorted(span for d in drafts.values() for span in d.mentions)
@@ -38,7 +37,7 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
                 continue
             end = post_end(text, pos, region.end)
             phrase = text[pos:end]
-            if len(signature(phrase)) < 2:
+            if len(signature(phrase)) < 2 and not _whole_one_word_post(phrase, holders):
                 continue
             # A post written next to a name belongs to that name's mention.
             i = bisect.bisect_left(starts, end)
@@ -50,13 +49,26 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
                 " ,-–"
             ) == "":
                 continue
-            matches = {key for key, role in holders if equivalent(role, phrase)}
+            matches = {key for key, role in holders
+                       if len(signature(role)) >= 2 or len(signature(phrase)) < 2
+                       if equivalent(role, phrase)}
             if len(matches) != 1:
                 continue
             (key,) = matches
             if _nearest_name_mismatch(text, end):
                 continue
             drafts[key].mentions.setdefault((pos, end), "role")
+
+
+def _whole_one_word_post(phrase: str, holders: Sequence[tuple[str, str]]) -> bool:
+    """"The Governor": a capitalised one-word post is a title-only mention when it is the
+    whole post of one person and no one else's post has that word ("Deputy Governor")."""
+    words = signature(phrase)
+    if len(words) != 1 or not phrase[:1].isupper():
+        return False
+    having = {key for key, role in holders if words <= signature(role)}
+    exact = {key for key, role in holders if signature(role) == words}
+    return len(having) == 1 and having == exact
 
 
 def _nearest_name_mismatch(text: str, end: int) -> bool:

@@ -8,6 +8,7 @@ import re
 from articles.folding import fold
 from articles.lexicon import (
     FAMILY_NAMES,
+    HONORIFICS,
     PLACE_NOUNS,
     PLACES,
     RANK_WORDS,
@@ -42,8 +43,15 @@ _SIGNATURE_MAP = {
     "people": "people",
     "peoples": "people",
 }
-_FILLER = frozenset({"provincial", "province", "party", "committee", "municipal", "city"})
+_FILLER = frozenset(
+    {"provincial", "province", "party", "committee", "municipal", "city", "people"}
+)
 _PLACE_WORDS = frozenset(w for place in PLACES for w in place.split())
+_NEVER_IN_POST = HONORIFICS - {"ong", "ba"}
+"""Honorifics ("Mr", "Ms", "comrade"): never a word of a post, always the start of a name."""
+_LABELS = frozenset({"tags", "tag", "keywords", "source", "related"})
+"""Words that, followed by a colon, open a footer line glued to the text ("... Committee Tags:")."""
+_DASHED_PLACES = frozenset(p for p in PLACES if len(p.split()) >= 3)
 _ABBREVIATIONS = ((" pm ", " prime minister "), (" na ", " national assembly "))
 """Short forms of posts and bodies, spelt out before two wordings are compared ("Deputy PM")."""
 
@@ -69,6 +77,8 @@ def starts_post(words: list[str]) -> int:
             return i + 1
         if folded in FAMILY_NAMES and i == 0 and folded not in ROLE_MODIFIERS:
             return 0
+        if folded in _NEVER_IN_POST:
+            return 0
         if folded not in ROLE_MODIFIERS and not _is_capitalised(word):
             return 0
     return 0
@@ -83,10 +93,16 @@ def post_end(text: str, pos: int, limit: int) -> int:
     cursor = pos
     for m in _TOKEN.finditer(text, pos, limit):
         gap = text[cursor : m.start()]
-        if cursor != pos and gap != " ":
+        if cursor != pos and gap != " " and not (
+            gap in (" - ", " – ") and _dashed_place(text, cursor, m.start(), limit)
+        ):
             break
         word = m.group()
         folded = word.lower()
+        if fold(word) in _NEVER_IN_POST or (
+            folded in _LABELS and text[m.end() : m.end() + 1] == ":"
+        ):
+            break
         if end == pos:
             # The first word is the one the caller found the post by ("member", "Chairman").
             last_good = m.end()
@@ -103,6 +119,17 @@ def post_end(text: str, pos: int, limit: int) -> int:
         end = m.end()
         cursor = m.end()
     return last_good
+
+
+def _dashed_place(text: str, left_end: int, right_start: int, limit: int) -> bool:
+    """Whether the dash between `left_end` and `right_start` is inside a place's name ("Ba Ria
+    - Vung Tau"): up to two words on each side make a place."""
+    left = _WORD.findall(text, max(0, left_end - 30), left_end)[-2:]
+    right = _WORD.findall(text, right_start, min(limit, right_start + 30))[:2]
+    return any(
+        fold(" ".join([*left[-n_left:], *right[:n_right]])) in _DASHED_PLACES
+        for n_left in (1, 2) for n_right in (1, 2)
+    )
 
 
 SPECIAL_ROLES = frozenset({"author", "photographer", "translator"})

@@ -137,7 +137,7 @@ def run_outline(args: argparse.Namespace) -> int:
         print_json(outline_dict(article))
         return EXIT_OK
     out = console()
-    out.print(Text(one_line(article.title), style="bold"))
+    out.print(Text(one_line(article.title or _untitled(article)), style="bold"))
     meta = [
         ", ".join(article.authors) or "(no author)",
         article.published.isoformat(sep=" ", timespec="minutes") if article.published else "",
@@ -158,9 +158,15 @@ def run_outline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _untitled(article: Article) -> str:
+    """What names an article without a headline: its file name (or address)."""
+    return article.path.name if article.path else (article.url or "(untitled)")
+
+
 def people_table(article: Article) -> Table:
     """The people of an article as a rich table."""
-    table = Table(title=Text(f"People in {one_line(article.title)}"), header_style="bold")
+    title = one_line(article.title or _untitled(article))
+    table = Table(title=Text(f"People in {title}"), header_style="bold")
     table.add_column("Name", no_wrap=True)
     table.add_column("Posts")
     table.add_column("By name", justify="right")
@@ -213,7 +219,8 @@ def run_people(args: argparse.Namespace) -> int:
 
 def documents_table(article: Article) -> Table:
     """The documents of an article as a rich table."""
-    table = Table(title=Text(f"Documents in {one_line(article.title)}"), header_style="bold")
+    title = one_line(article.title or _untitled(article))
+    table = Table(title=Text(f"Documents in {title}"), header_style="bold")
     table.add_column("Code", no_wrap=True)
     table.add_column("Type")
     table.add_column("Issuer")

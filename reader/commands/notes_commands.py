@@ -268,7 +268,8 @@ def run_list(args: argparse.Namespace) -> int:
         _write_out(dumps(items_json))
         return EXIT_OK
     out = _console()
-    table = _table(f"Notes on {one_line(article.title)}", ["ID", "Section", "Anchor", *COLUMNS])
+    title = one_line(article.title or "(untitled)")
+    table = _table(f"Notes on {title}", ["ID", "Section", "Anchor", *COLUMNS])
     for x in notes.placed:
         row = _annotation_row(x.annotation)
         section = article.section_at(x.start) if x.start is not None else None

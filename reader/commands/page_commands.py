@@ -91,7 +91,7 @@ def run_save(args: argparse.Namespace) -> int:
         if folder is not None:
             data = saved_bytes(opened.stored.final_url, opened.stored.body())
             try:
-                saved = _save_into(folder, file_name(article.title, url), data)
+                saved = _save_into(folder, file_name(article.title or "", url), data)
             except OSError as exc:
                 say(f"{folder}: cannot save {url} ({exc.strerror or exc})")
                 failed += 1

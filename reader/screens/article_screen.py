@@ -309,7 +309,8 @@ class ArticleScreen(PanelScreen):
         """Mark the walked person's or document's mentions here and go to the current one."""
         target = walk.current
         if walk.kind == "person":
-            found = next((i for i, p in enumerate(self.article.people) if p.key == walk.key),
+            name_key = walk.key.split("#", 1)[0]  # "<name>#<place>" (articles.who_is_who)
+            found = next((i for i, p in enumerate(self.article.people) if p.key == name_key),
                          None)
             spans = self.article.people[found].mentions if found is not None else ()
         else:

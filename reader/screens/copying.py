@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def citation(article: Article, quote: str) -> str:
     """The quote in quotation marks, then a line naming where it comes from: title, outlet,
     date and, for a web page, its address."""
-    parts = [_field(article.title)] if _field(article.title) else []
+    parts = [_field(article.title)] if article.title and _field(article.title) else []
     if article.source and _field(article.source):
         parts.append(_field(article.source))
     if article.published is not None:
