@@ -45,5 +45,5 @@ def test_the_plain_outline_and_people_table_print(
 
 def test_the_header_shows_the_file_name(lead_only: Path) -> None:
     article = load(lead_only)
-    assert article.title == ""
+    assert article.title is None  # no headline: None, never ""
     assert header_text(article).plain.splitlines()[0] == "dyke-inspection.txt"
