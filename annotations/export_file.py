@@ -1,4 +1,4 @@
-"""Writing an export to a file: never onto the notes file, its lock or a link to either, and
+"""Writing an export to a file: never onto a file of the notes store or a link to one, and
 all at once (a unique temporary file beside the target, synced, then renamed over it), with
 owner-only permissions. A link planted at the target or at a temporary name is never followed."""
 
@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from annotations.errors import AnnotationError
+from annotations.layout import is_store_file
 
 
 class ExportFileError(AnnotationError):
@@ -32,7 +33,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def check_target(out: Path, store_path: Path) -> None:
     """ExportFileError when `out` is the notes file, its lock, or a (symbolic or hard) link to
-    either, or a directory."""
+    either, any other file of the store (a per-article file, a temporary or prepared version,
+    a backup, a file set aside: see annotations/layout.py), or a directory."""
     real = Path(os.path.realpath(store_path))
     for protected, what in (
         (store_path, "the notes file"),
@@ -42,6 +44,10 @@ def check_target(out: Path, store_path: Path) -> None:
     ):
         if _same_file(out, protected):
             raise ExportFileError(out, f"is {what} ({real}); choose another output file")
+    if is_store_file(out, store_path):
+        raise ExportFileError(
+            out, f"is a file of the notes store ({real}); choose another output file"
+        )
     if out.is_dir():
         raise ExportFileError(out, "is a directory; give a file name")
 

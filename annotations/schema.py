@@ -8,7 +8,11 @@ Layout (one TinyDB file; each table maps a document id to a JSON object)::
      "annotations": {"<uuid>": {<annotation record, see codec.py>}},
      "settings":    {"<key>": {"value": <any JSON>}},
      "positions":   {"<article key>": {"offset": <int>, "updated": "<ISO 8601 UTC>"}},
-     "imported":    {"<uuid>": {"at": "<ISO 8601 UTC>"}}}
+     "imported":    {"<uuid>": {"at": "<ISO 8601 UTC>"}},
+     "shards":      {"<key>": {"refs": [["<content hash>", "<path>", "<title>"], ...]}}}
+
+"shards" (the catalogue) is there once the notes are kept in one file per article
+(`<notes file>.<key>.json`, each with "meta" and "annotations" only; see layout.py).
 
 "imported" marks the annotations that came from an import file: their article paths were
 written by someone else, so an export never opens them (it uses the title and quote kept).

@@ -14,7 +14,9 @@ def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
     """The user's explicit choice for a corrupt file: rename it to
     `<name>.corrupt-<UTC timestamp>` next to it (nothing is deleted) so that a fresh file is
     started on the next change. Returns the new name. Refuses (StoreError) when the file is
-    missing, loads fine, is from a newer reader or unreadable, or cannot be moved."""
+    missing, loads fine, is from a newer reader or unreadable, or cannot be moved. When the
+    notes file is sound but one of its per-article files is corrupt, that file is set aside
+    (its article's notes are then in the file set aside, not lost)."""
     from annotations.store import Store  # the store module uses this one
 
     store = Store(path)
@@ -25,8 +27,8 @@ def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
     with store._locked():
         try:
             store.check()
-        except CorruptStoreError:
-            pass
+        except CorruptStoreError as exc:
+            real = exc.path  # the notes file, or the per-article file that is corrupt
         else:
             raise StoreError(real, "the file loads fine (it is not corrupt); nothing was moved")
         names = [f"{real.name}.corrupt-{stamp}"] + [

@@ -1,40 +1,35 @@
-"""The annotations store: one TinyDB file of annotations, settings and reading positions, safe
-against crashes (atomic, durable writes), against two processes writing at once (a file lock
-around every read-modify-write, and a fresh read whenever the file changed), and against a
-corrupt file (one clear error; the file is never overwritten or repaired silently)."""
+"""The annotations store: the notes file the user names (and, once it holds many notes, one
+file per article beside it, see annotations/layout.py), safe against crashes (atomic, durable
+writes), against two processes writing at once (a file lock around every read-modify-write, and
+a fresh read whenever a file changed), and against a corrupt file (one clear error; the file is
+never overwritten or repaired silently)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 import orjson
 
 from annotations import paths, schema
+from annotations.catalogue import entry_with
 from annotations.clock import format_time, utc_now
 from annotations.codec import to_record
-from annotations.errors import (
-    AnnotationError,
-    CorruptStoreError,
-    StoreLockTimeout,
-    StoreReadOnly,
-    StoreWriteError,
-    UpdateConflict,
-)
+from annotations.errors import UpdateConflict
+from annotations.layout import SHARD_AT, SHARDS, remove_stale_temp_files, shard_key
 from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
+from annotations.note_file import NoteFile
 from annotations.note_index import NoteIndex, gc_paused, moved_away
 from annotations.set_aside import move_aside
-from annotations.storage import DurableStorage, make_private_dirs
-from annotations.tiny_tables import StringTable, StringTinyDB
-
-if TYPE_CHECKING:
-    import filelock
+from annotations.sharding import move_notes_to_shards
+from annotations.storage import DurableStorage
+from annotations.store_files import StoreFiles
+from annotations.store_lock import StoreLock
 
 JSONValue = Any
 """A value that orjson can serialise (settings are small UI state: theme name, last colour)."""
@@ -43,8 +38,21 @@ LOCK_TIMEOUT = 10.0
 """Seconds to wait for another process to finish its write before giving up."""
 
 
+def _matching(index: NoteIndex, ref: ArticleRef) -> set[str]:
+    """The ids in `index` of notes on this article: same content hash, same path, or same
+    title on a file that no longer exists (the article was moved)."""
+    ids = index.ids_for(index.refs_by_id, ref.id)
+    if ref.path:
+        ids |= index.ids_for(index.refs_by_path, ref.path)
+    if ref.title:
+        for other in index.refs_by_title.get(ref.title, ()):
+            if moved_away(other.path):
+                ids |= index.by_ref[other]
+    return ids
+
+
 class Store:
-    """Annotations, settings and reading positions kept in one TinyDB file.
+    """Annotations, settings and reading positions kept in a notes file (and per-article files).
 
     Nothing touches the disk until the first change: creating a Store or reading from it never
     writes (a missing file reads as empty). Every change returns only once it is durable. Safe to
@@ -54,22 +62,16 @@ class Store:
     def __init__(self, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT,
                  prepare_next: bool = True) -> None:
         """A store on `path` (created on the first write). With `prepare_next`, the next version
-        of the file is prepared in the background after each write, so that adding a note
+        of a file is prepared in the background after each write, so that adding a note
         syncs only the bytes it adds (see `storage.NextVersion`)."""
         self.path = Path(path)
         self._real = Path(os.path.realpath(self.path))  # a symlinked file stays a symlink
-        self._storage = DurableStorage(self._real)
-        self._storage.prepare_next = prepare_next
-        self._db = StringTinyDB(storage=lambda: self._storage)
-        self._tables: dict[str, StringTable] = {
-            name: cast(StringTable, self._db.table(name, cache_size=0))
-            for name in (schema.ANNOTATIONS, schema.SETTINGS, schema.POSITIONS)
-        }
-        self._lock_timeout = lock_timeout
-        self._lock: filelock.FileLock | None = None  # made on the first write
+        self._files = StoreFiles(self._real, prepare_next=prepare_next)
+        self._lock = StoreLock(self._real, lock_timeout)
         self._mutex = threading.RLock()
-        self._index = NoteIndex()
-        self._seen_generation = -1
+        self._cleaned = False
+        self.on_notice: Callable[[str], None] | None = None
+        """Told once, in a sentence, when a write moved the notes into per-article files."""
 
     default_path = staticmethod(paths.default_path)
 
@@ -78,78 +80,66 @@ class Store:
 
     # Reading ------------------------------------------------------------------------------
 
-    def _sync(self) -> schema.Tables | None:
-        """The current data, re-read (and re-validated) only when the file changed."""
-        with gc_paused():
-            tables = self._storage.read()
-            if self._storage.generation != self._seen_generation:
-                self._index = NoteIndex.of(tables, self._real)
-                self._seen_generation = self._storage.generation
-        return tables
+    def _sync(self) -> schema.Tables:
+        return self._files.sync()
 
-    def _get(self, annotation_id: str) -> Annotation | None:
-        try:
-            return self._index.get(annotation_id)
-        except AnnotationError as exc:
-            raise CorruptStoreError(self._real, f"annotation {annotation_id!r}: {exc}") from None
-
-    def _get_all(self, ids: Iterable[str]) -> list[Annotation]:
+    @staticmethod
+    def _get_all(source: NoteFile, ids: Iterable[str]) -> list[Annotation]:
         with gc_paused():
-            found = [self._get(i) for i in ids]
+            found = [source.get(i) for i in ids]
         return [a for a in found if a is not None]
 
     def settle(self, timeout: float | None = 10.0) -> bool:
         """Wait until the work a write starts in the background (preparing the next version
-        of the file) has finished; True if it has. Nothing durable depends on it."""
-        return self._storage.wait_for_next(timeout)
+        of a file) has finished; True if it has. Nothing durable depends on it."""
+        with self._mutex:
+            return self._files.settle(timeout)
 
     def check(self) -> None:
-        """Load and validate the whole file; StoreError when it cannot be used. Never writes."""
+        """Load and validate every file of the store; StoreError when one cannot be used.
+        Never writes. (Opening an article checks only the files it reads: `check_notes_file`.)"""
+        with self._mutex:
+            self._files.all_sources()
+
+    def check_notes_file(self) -> None:
+        """Load and validate the notes file itself (settings, catalogue, and the notes it keeps);
+        not the per-article files, each checked when its article is read."""
         with self._mutex:
             self._sync()
 
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, or None."""
         with self._mutex:
-            self._sync()
-            return self._get(annotation_id)
+            source = self._files.locate(annotation_id)
+            return source.get(annotation_id) if source is not None else None
 
     def all(self) -> list[Annotation]:
-        """Every annotation, oldest first."""
+        """Every annotation, oldest first (reads every file of the store)."""
         with self._mutex:
-            self._sync()
-            items = self._get_all(list(self._index.items))
+            items = [a for s in self._files.all_sources() for a in self._get_all(s, s.index.items)]
         return sorted(items, key=lambda a: (a.created, a.id))
 
     def __len__(self) -> int:
         with self._mutex:
-            self._sync()
-            return len(self._index.items)
+            return sum(len(s.index.items) for s in self._files.all_sources())
 
     def match_ids(self, prefix: str) -> list[str]:
         """The ids that start with `prefix` (for commands that accept a shortened id)."""
         with self._mutex:
-            self._sync()
-            if prefix in self._index.items:
-                return [prefix]
-            return sorted(i for i in self._index.items if i.startswith(prefix.lower()))
+            ids = {i for s in self._files.all_sources() for i in s.index.items}
+        if prefix in ids:
+            return [prefix]
+        return sorted(i for i in ids if i.startswith(prefix.lower()))
 
     def for_article(self, article: ArticleLike) -> list[Annotation]:
         """The annotations of `article`, in text order: those made on this exact text (same
         content hash), those made on this file (same resolved path, before an edit), and those
-        made on a file of the same title that no longer exists (the article was moved)."""
+        made on a file of the same title that no longer exists (the article was moved). Reads
+        only the files that may hold them."""
         ref = ArticleRef.of(article)
         with self._mutex:
-            self._sync()
-            index = self._index
-            ids = index.ids_for(index.refs_by_id, ref.id)
-            if ref.path:
-                ids |= index.ids_for(index.refs_by_path, ref.path)
-            if ref.title:
-                for other in index.refs_by_title.get(ref.title, ()):
-                    if moved_away(other.path):
-                        ids |= index.by_ref[other]
-            found = self._get_all(ids)
+            found = [a for s in self._files.sources_for(ref)
+                     for a in self._get_all(s, _matching(s.index, ref))]
         return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
 
     # Changing -----------------------------------------------------------------------------
@@ -157,94 +147,115 @@ class Store:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the thread mutex and the cross-process lock (creating the directory first)."""
-        with self._mutex:
-            try:
-                make_private_dirs(self._real.parent)
-            except OSError as exc:
-                raise StoreWriteError(
-                    self._real, f"cannot create the directory: {exc.strerror or exc}"
-                ) from None
-            import filelock  # imported on the first write: opening the reader needs no lock
-
-            if self._lock is None:
-                self._lock = filelock.FileLock(f"{self._real}.lock", timeout=self._lock_timeout,
-                                               mode=0o600, thread_local=False)
-            lock = self._lock
-            try:
-                lock.acquire()
-            except filelock.Timeout:
-                raise StoreLockTimeout(
-                    self._real,
-                    f"another process has held the lock for over {self._lock_timeout:g} s",
-                ) from None
-            except OSError as exc:
-                raise StoreWriteError(self._real, f"cannot lock: {exc.strerror or exc}") from None
-            try:
-                yield
-            finally:
-                lock.release()
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Locked, with the data freshly read: the start of every read-modify-write. A file
-        that cannot be used (a directory, corrupt, unreadable, read-only) is refused before the
-        lock is taken, so bad input leaves no lock file behind."""
-        if self._real.parent.is_dir():  # else creating the directory fails, with its message
-            with self._mutex:
-                self._sync()
-                self._check_writable()
-        with self._locked():
-            self._storage.verify()
-            self._sync()
-            self._check_writable()
+        with self._mutex, self._lock.held():
             yield
 
-    def _check_writable(self) -> None:
-        try:
-            mode = os.stat(self._real).st_mode
-        except OSError:
-            return  # missing: it is created (other problems surface when writing)
-        if not mode & stat.S_IWUSR:
-            raise StoreReadOnly(
-                self._real,
-                f"is read-only (mode {stat.S_IMODE(mode):04o}); nothing was written "
-                "(make it writable, e.g. chmod u+w, to change it)",
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[StoreFiles]:
+        """Locked, with the notes file freshly read (by content): the start of every
+        read-modify-write. A file that cannot be used (a directory, corrupt, unreadable,
+        read-only) is refused before the lock is taken, so bad input leaves no lock file."""
+        files = self._files
+        if self._real.parent.is_dir():  # else creating the directory fails, with its message
+            with self._mutex:
+                files.sync()
+                files.main.check_writable()
+        with self._locked():
+            if not self._cleaned:
+                remove_stale_temp_files(self._real)
+                self._cleaned = True
+            files.main.fresh()
+            files.sync()
+            files.main.check_writable()
+            yield files
+
+    def _make_room(self, files: StoreFiles, adding: int) -> None:
+        """Move the notes into per-article files when the notes file would hold too many."""
+        if files.sharded or len(files.main.index.items) + adding < SHARD_AT:
+            return
+        backup = move_notes_to_shards(files)
+        if backup is not None and self.on_notice is not None:
+            self.on_notice(
+                f"The notes in {self._real} are now kept in one file per article beside it; "
+                f"the file as it was is kept as {backup}"
             )
 
-    def _annotations(self) -> StringTable:
-        return self._tables[schema.ANNOTATIONS]
+    def _list_in_catalogue(self, files: StoreFiles, key: str, refs: set[ArticleRef]) -> None:
+        """Make the catalogue entry of `key` list these references (written first, so a note
+        is never in a file the catalogue does not point to)."""
+        if all(files.catalogue.has(key, r) for r in refs):
+            return
+        shards = files.sync().get(SHARDS, {})
+        files.main.tables[SHARDS].put(key, entry_with(shards, key, refs))
+        files.catalogue_written()
+
+    def _shard_for_writing(self, files: StoreFiles, key: str) -> NoteFile:
+        shard = files.shard(key)
+        shard.fresh()
+        shard.check_writable()
+        return shard
 
     def add(self, a: Annotation) -> Annotation:
         """Store a new annotation; returns it once the write is durable. ValueError when an
-        annotation with the same id exists."""
-        with self._writing():
-            if a.id in self._index.items:
+        annotation with the same id exists (in the notes file or its article's file)."""
+        with self._writing() as files:
+            self._make_room(files, 1)
+            target = files.main
+            if files.sharded:
+                key = shard_key(a.article)
+                self._list_in_catalogue(files, key, {a.article})
+                target = self._shard_for_writing(files, key)
+            if a.id in target.index.items or a.id in files.main.index.items:
                 raise ValueError(f"an annotation with id {a.id} already exists")
-            self._annotations().append(a.id, to_record(a))
-            self._index.add(a)
+            target.annotations().append(a.id, to_record(a))
+            target.index.add(a)
         return a
 
     def add_many(self, items: Iterable[Annotation], *, imported: bool = False
                  ) -> tuple[list[Annotation], list[Annotation]]:
-        """Store the annotations whose ids are not stored yet, in one durable write. Returns
-        (added, skipped): importing the same annotations twice adds nothing the second time.
-        With `imported`, they are marked as coming from an import file (`imported_ids`)."""
-        with self._writing():
+        """Store the annotations whose ids are not stored yet (one durable write per file).
+        Returns (added, skipped): importing the same annotations twice adds nothing the second
+        time. With `imported`, they are marked as coming from an import file (`imported_ids`)."""
+        with self._writing() as files:
+            present = {i for s in files.all_sources() for i in s.index.items}
             added: dict[str, Annotation] = {}
             skipped: list[Annotation] = []
             for a in items:
-                if a.id in self._index.items or a.id in added:
+                if a.id in present or a.id in added:
                     skipped.append(a)
                 else:
                     added[a.id] = a
             if added:
-                records = {i: to_record(a) for i, a in added.items()}
+                self._make_room(files, len(added))
                 stamp = {"at": format_time(utc_now())}
                 marks = (schema.IMPORTED, {i: dict(stamp) for i in added}) if imported else None
-                self._annotations().put_many(records, also=marks)
+                groups: dict[str, dict[str, Annotation]] = {}
                 for a in added.values():
-                    self._index.add(a)
+                    groups.setdefault(shard_key(a.article) if files.sharded else "", {})[a.id] = a
+                if files.sharded:
+                    shards = files.sync().get(SHARDS, {})
+                    entries = {k: entry_with(shards, k, {a.article for a in g.values()})
+                               for k, g in groups.items()}
+                    files.main.tables[SHARDS].put_many(entries, also=marks)
+                    files.catalogue_written()
+                    marks = None
+                for key, group in groups.items():
+                    target = self._shard_for_writing(files, key) if key else files.main
+                    records = {i: to_record(a) for i, a in group.items()}
+                    target.annotations().put_many(records, also=marks)
+                    for a in group.values():
+                        target.index.add(a)
         return list(added.values()), skipped
+
+    def _source_for_writing(self, files: StoreFiles, annotation_id: str,
+                            hints: list[ArticleRef]) -> NoteFile | None:
+        source = files.locate(annotation_id, hints)
+        if source is not None and source is not files.main:
+            source.fresh()
+            source.check_writable()
+            if annotation_id not in source.index.items:  # removed just now elsewhere
+                return None
+        return source
 
     def update(self, a: Annotation, *, base: Annotation | None = None) -> Annotation:
         """Replace the stored annotation with the same id (durably); returns what was written.
@@ -254,57 +265,62 @@ class Store:
         what the file holds now: when that is not `base` any more, the two edits are merged
         field by field (`merge.merge`); UpdateConflict when they changed the same field
         differently, or when the annotation was deleted elsewhere (`theirs` is None)."""
-        with self._writing():
-            if a.id not in self._index.items:
+        with self._writing() as files:
+            hints = [a.article] + ([base.article] if base is not None else [])
+            source = self._source_for_writing(files, a.id, hints)
+            if source is None:
                 if base is not None:
                     raise UpdateConflict(a, None)
                 raise KeyError(a.id)
             if base is not None:
-                theirs = self._get(a.id)
+                theirs = source.get(a.id)
                 if theirs is not None and theirs != base:
                     merged = merge(base, a, theirs)
                     if merged is None:
                         raise UpdateConflict(a, theirs)
                     a = merged
-            self._annotations().put(a.id, to_record(a))
-            self._index.add(a)
+            key = files.key_of(source)
+            if key is not None:
+                self._list_in_catalogue(files, key, {a.article})
+            source.annotations().put(a.id, to_record(a))
+            source.index.add(a)
         return a
 
     def remove(self, annotation_id: str, *, base: Annotation | None = None) -> bool:
         """Delete an annotation (durably); False when there was none with this id. With
         `base` (the version the caller saw), UpdateConflict when it was changed elsewhere since
         (`mine` is `base`, `theirs` what the file holds): nothing is deleted then."""
-        with self._writing():
-            if annotation_id not in self._index.items:
+        with self._writing() as files:
+            hints = [base.article] if base is not None else []
+            source = self._source_for_writing(files, annotation_id, hints)
+            if source is None:
                 return False
             if base is not None:
-                theirs = self._get(annotation_id)
+                theirs = source.get(annotation_id)
                 if theirs is not None and theirs != base:
                     raise UpdateConflict(base, theirs)
-            self._annotations().delete(annotation_id)
-            self._index.discard(annotation_id)
+            source.annotations().delete(annotation_id)
+            source.index.discard(annotation_id)
         return True
 
     def imported_ids(self) -> frozenset[str]:
         """The ids of the annotations that came from an import file (their article paths are
         someone else's: an export never opens them)."""
         with self._mutex:
-            tables = self._sync() or {}
-            return frozenset(tables.get(schema.IMPORTED, {}))
+            return frozenset(self._sync().get(schema.IMPORTED, {}))
 
     def changed_on_disk(self) -> bool:
-        """A cheap hint (one stat, no read) that the file changed since this store last read
-        or wrote it: another process added, changed or removed something. The next read
-        (`for_article`, `get`, `all`) then reads the fresh data."""
+        """A cheap hint (a stat of the notes file and of each per-article file read here, no
+        read) that another process added, changed or removed something since this store last
+        read or wrote. The next read (`for_article`, `get`, `all`) then reads the fresh data."""
         with self._mutex:
-            return self._storage.changed_on_disk()
+            return self._files.changed_on_disk()
 
     # Settings and reading positions ---------------------------------------------------------
 
     def _doc(self, table: str, key: str) -> dict[str, Any] | None:
         with self._mutex:
-            tables = self._sync() or {}
-            doc = tables.get(table, {}).get(key)
+            doc = self._sync().get(table, {}).get(key)
             return orjson.loads(orjson.dumps(doc)) if doc is not None else None
 
     def get_setting(self, key: str, default: JSONValue = None) -> JSONValue:
@@ -319,10 +335,10 @@ class Store:
             value = orjson.loads(orjson.dumps(value))
         except TypeError as exc:
             raise ValueError(f"setting {key!r}: not a JSON value ({exc})") from None
-        with self._writing():
+        with self._writing() as files:
             if self._doc(schema.SETTINGS, key) == {"value": value}:
                 return
-            self._tables[schema.SETTINGS].put(key, {"value": value})
+            files.main.tables[schema.SETTINGS].put(key, {"value": value})
 
     def get_position(self, article_key: str) -> int | None:
         """The reading position (an offset into the canonical text) kept for an article, or
@@ -337,10 +353,10 @@ class Store:
         _check_key(article_key)
         if type(offset) is not int or offset < 0:
             raise ValueError(f"position {offset!r} is not an offset (an integer >= 0)")
-        with self._writing():
+        with self._writing() as files:
             if self.get_position(article_key) == offset:
                 return
-            self._tables[schema.POSITIONS].put(
+            files.main.tables[schema.POSITIONS].put(
                 article_key, {"offset": offset, "updated": format_time(utc_now())}
             )
 
@@ -358,6 +374,7 @@ resolve_db_path = paths.resolve_db_path
 default_path = paths.default_path
 
 __all__ = [
+    "DurableStorage",
     "JSONValue",
     "Store",
     "default_path",

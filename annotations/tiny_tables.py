@@ -3,6 +3,7 @@ through a `DurableStorage` in one read-modify-write each."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from tinydb import TinyDB
@@ -68,9 +69,20 @@ class StringTable(Table):
         """Remove one document (which must exist)."""
         self._update_table(lambda table: table.pop(doc_id))
 
+    def rewrite(self, change: Callable[[dict[str, dict[str, Record]]], None]) -> None:
+        """Change any of the file's tables (`change` gets them all) in one durable write."""
+        storage = cast(DurableStorage, self._storage)
+        try:
+            tables = storage.read() or {}
+            change(tables)
+            storage.write(tables)
+        except BaseException:
+            storage.invalidate()
+            raise
+        self.clear_cache()
+
 
 class StringTinyDB(TinyDB):
     """A TinyDB whose tables are `StringTable`s."""
 
     table_class = StringTable
-

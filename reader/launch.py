@@ -90,7 +90,9 @@ def launch(paths: Sequence[str], db: str | None, *, refresh: bool = False) -> in
     else:
         articles = [] if library is not None else load_articles(paths, cache)
     store = Store(resolve_db_path(db))
-    store.check()
+    # The notes file itself (settings, catalogue): an unusable one is refused before the app
+    # starts. Per-article files are read (and checked) when their article opens.
+    store.check_notes_file()
     from reader.app import ReaderApp
 
     theme = os.environ.get("READER_THEME") or None

@@ -51,6 +51,9 @@ class Session:
         self.article_cache = article_cache
         self.worker = SerialWorker(deliver)
         self._notify = notify
+        # Said once, by the write that moved the notes into one file per article (any thread).
+        store.on_notice = lambda message: deliver(
+            lambda: notify(message, title="Notes file", timeout=20))
         color = self.setting("highlight_color", COLORS[0], str)
         self.highlight_color = color if color in COLORS else COLORS[0]
 

@@ -155,7 +155,9 @@ def _db(args: argparse.Namespace) -> Path:
 def _store(args: argparse.Namespace) -> Store:
     # One command makes at most one change: preparing a next version of the file for a
     # following add would only copy the whole file for nothing.
-    return Store(_db(args), prepare_next=False)
+    store = Store(_db(args), prepare_next=False)
+    store.on_notice = lambda message: print(f"reader: {one_line(message)}", file=sys.stderr)
+    return store
 
 
 def _console() -> Console:

@@ -390,3 +390,23 @@ def test_the_default_data_folder_is_made_when_missing(env: dict[str, str], artic
     r = run(env, "notes", "add", article, "--quote", QUOTE)
     assert r.code == 0, r.err
     assert (tmp_path / "home" / "share" / "reader" / "annotations.json").is_file()
+
+
+def test_a_large_old_notes_file_moves_on_first_write_saying_so_once(
+    env: dict[str, str], article: Path, db: Path
+) -> None:
+    from annotations.codec import to_record
+    from annotations.layout import SHARD_AT
+    from tests.annotations.helpers import plain
+
+    old = json.dumps({"meta": {"schema": {"version": 1}},
+                      "annotations": {a.id: to_record(a)
+                                      for a in map(plain, range(SHARD_AT))}}).encode()
+    db.write_bytes(old)
+    r = run(env, "notes", "add", article, "--quote", QUOTE, "--db", db)
+    assert r.code == 0, r.err
+    (backup,) = db.parent.glob("annotations.json.backup-*")
+    assert r.err.count("\n") == 1 and str(backup) in r.err and "one file per article" in r.err
+    assert backup.read_bytes() == old and len(Store(db).all()) == SHARD_AT + 1
+    r = run(env, "notes", "add", article, "--quote", "Nghe An", "--occurrence", "1", "--db", db)
+    assert r.code == 0 and r.err == ""
