@@ -3,6 +3,7 @@ annotations/layout.py): which file holds the notes made on which article referen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,50 +20,55 @@ def _triple(ref: ArticleRef) -> RefTriple:
 
 
 class Catalogue:
-    """The `shards` table read into lookups by content hash, path and title."""
+    """The `shards` table, looked up as it is: no index is built when the notes file is read
+    (so reading it costs what parsing it costs); a lookup scans the entries once. `check` must
+    have passed before a lookup."""
 
-    def __init__(self) -> None:
-        self.refs: dict[str, set[RefTriple]] = {}
-        self.by_id: dict[str, set[str]] = {}
-        self.by_path: dict[str, set[str]] = {}
-        self.by_title: dict[str, set[str]] = {}
+    def __init__(self, table: dict[str, dict[str, Any]] | None = None,
+                 path: Path | None = None) -> None:
+        self._table = table or {}
+        self._path = path or Path()
 
-    @classmethod
-    def of(cls, table: dict[str, dict[str, Any]] | None, path: Path) -> Catalogue:
-        """The catalogue of a `shards` table; CorruptStoreError naming what is wrong."""
-        out = cls()
-        for key, doc in (table or {}).items():
+    @property
+    def refs(self) -> dict[str, dict[str, Any]]:
+        """Key -> entry, for every per-article file the catalogue names."""
+        return self._table
+
+    def _entries(self) -> Iterator[tuple[str, list[Any]]]:
+        for key, doc in self._table.items():
             refs = doc.get("refs")
-            if not KEY_PATTERN.fullmatch(key) or not isinstance(refs, list):
-                raise CorruptStoreError(path, f"catalogue entry {key!r} is not a shard entry")
-            for item in refs:
-                if not (isinstance(item, list) and len(item) == 3
-                        and all(isinstance(x, str) for x in item)):
-                    raise CorruptStoreError(path, f"catalogue entry {key!r}: bad reference")
-                out._place(key, (item[0], item[1], item[2]))
-            out.refs.setdefault(key, set())
-        return out
+            if not isinstance(refs, list) or not KEY_PATTERN.fullmatch(key):
+                raise CorruptStoreError(self._path, f"catalogue entry {key!r} is not a shard entry")
+            yield key, refs
 
-    def _place(self, key: str, triple: RefTriple) -> None:
-        self.refs.setdefault(key, set()).add(triple)
-        for lookup, name in ((self.by_id, triple[0]), (self.by_path, triple[1]),
-                             (self.by_title, triple[2])):
-            if name:
-                lookup.setdefault(name, set()).add(key)
+    def check(self) -> None:
+        """CorruptStoreError naming the first entry that is not a catalogue entry."""
+        for key, refs in self._entries():
+            for item in refs:
+                _checked(item, key, self._path)
 
     def has(self, key: str, ref: ArticleRef) -> bool:
         """Whether the entry of `key` lists this reference."""
-        return _triple(ref) in self.refs.get(key, ())
+        doc = self._table.get(key)
+        refs = doc.get("refs") if doc is not None else None
+        return isinstance(refs, list) and list(_triple(ref)) in refs
 
     def keys_for(self, ref: ArticleRef) -> set[str]:
         """The files that may hold notes of this article: a reference with its content hash,
         its path, or its title (a moved file; the file's own index tells if it moved away)."""
-        keys = set(self.by_id.get(ref.id, ()))
-        if ref.path:
-            keys |= self.by_path.get(ref.path, set())
-        if ref.title:
-            keys |= self.by_title.get(ref.title, set())
+        keys: set[str] = set()
+        rid, path, title = ref.id, ref.path or None, ref.title or None
+        for key, doc in self._table.items():
+            for item in doc["refs"]:
+                if item[0] == rid or item[1] == path or item[2] == title:
+                    keys.add(key)
+                    break
         return keys
+
+
+def _checked(item: object, key: str, path: Path) -> None:
+    if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+        raise CorruptStoreError(path, f"catalogue entry {key!r}: bad reference")
 
 
 def entry_with(table: dict[str, dict[str, Any]], key: str, refs: set[ArticleRef]

@@ -5,8 +5,10 @@ Crash-safe by order: (1) an old notes file (one with no catalogue yet) is copied
 `<name>.backup-<UTC time>` (a temporary file, synced, then renamed); (2) every per-article file
 is written and synced; (3) the notes file is replaced, in one atomic write, by the catalogue
 with no notes of its own. A crash before (3) leaves the old file as it was (the per-article
-files written so far are listed nowhere, and are removed by the next attempt); after (3) the new
-layout is complete. No note is ever only in memory."""
+files written so far are listed nowhere; the next attempt adds to them the same notes again);
+after (3) the new layout is complete. No note is ever only in memory. A per-article file found
+already there is added to, never replaced: it may hold notes of an earlier store whose notes
+file was set aside."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import Any
 from annotations import schema
 from annotations.catalogue import entry_with
 from annotations.errors import StoreWriteError
-from annotations.layout import SHARDS, backup_name, shard_files, shard_key
+from annotations.layout import SHARDS, backup_name, shard_key
 from annotations.model import ArticleRef
 from annotations.storage import fsync_dir
 from annotations.store_files import StoreFiles
@@ -60,13 +62,8 @@ def move_notes_to_shards(files: StoreFiles, *, now: datetime | None = None) -> P
     try:
         if legacy and files.main.storage.exists:
             backup = _backup(files.db, now or datetime.now(UTC))
-        if legacy:
-            for leftover in shard_files(files.db):  # of an attempt that was cut short
-                leftover.unlink()
     except OSError as exc:
-        raise StoreWriteError(
-            files.db, f"cannot set up the per-article files: {exc.strerror or exc}"
-        ) from None
+        raise StoreWriteError(files.db, f"cannot back it up: {exc.strerror or exc}") from None
     groups: dict[str, dict[str, dict[str, Any]]] = {}
     refs: dict[str, set[ArticleRef]] = {}
     for note_id, record in tables.get(schema.ANNOTATIONS, {}).items():
@@ -75,7 +72,7 @@ def move_notes_to_shards(files: StoreFiles, *, now: datetime | None = None) -> P
         refs.setdefault(key, set()).add(_ref(record))
     for key, records in groups.items():
         shard = files.shard(key)
-        shard.fresh()
+        shard.fresh()  # a file already there is added to, never replaced (see above)
         shard.annotations().put_many(records)
 
     def catalogue(tables: schema.Tables) -> None:

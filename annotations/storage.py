@@ -41,6 +41,9 @@ from annotations.fileops import problem as _problem
 from annotations.next_version import NEXT_SUFFIX, NextVersion
 from articles.regular_file import open_regular, read_at_most
 
+KEEP_PREVIOUS_FROM = 1 << 20
+"""Files from this size keep their previous version under a second name while replaced."""
+
 
 class DurableStorage(Storage):
     """TinyDB storage over one JSON file with atomic, durable writes and a change-aware cache."""
@@ -66,6 +69,9 @@ class DurableStorage(Storage):
         """Next versions dropped while still being copied (their files go when they finish)."""
         self.prepare_next = True
         """Prepare the next version of the file in the background after each write."""
+        self.prepare_from_bytes = 0
+        """...but only for a file at least this large: a small file is written whole faster
+        than a back-to-back add could wait for its prepared version."""
 
     # Reading ------------------------------------------------------------------------------
 
@@ -212,7 +218,9 @@ class DurableStorage(Storage):
         self._digest = None  # the bytes written are kept in `encoded`: verify compares them
         self._encoded = encoded
         span = encoded.spans.get(schema.ANNOTATIONS)
-        if self.prepare_next and span is not None:
+        if self.prepare_next and span is not None and (
+            len(encoded.payload) >= self.prepare_from_bytes
+        ):
             self._next = NextVersion(self.path, fingerprint, schema.ANNOTATIONS, span[1] - 1)
 
     def _replace(self, payload: bytes | bytearray,
@@ -273,7 +281,10 @@ class DurableStorage(Storage):
     def _keep_previous(self, directory: Path) -> Path | None:
         """Give the current file a second (temporary) name, so that the rename over it does
         not have to free its blocks; the reaper deletes it after the write. None when there is
-        no current file or the file system has no hard links (the rename then frees it)."""
+        no current file or the file system has no hard links (the rename then frees it), and
+        for a small file (freeing it costs less than starting the reaper's thread)."""
+        if self._fingerprint is not None and self._fingerprint[2] < KEEP_PREVIOUS_FROM:
+            return None
         name = directory / f"{temp_prefix(self.path)}{uuid.uuid4().hex}.old{TEMP_SUFFIX}"
         try:
             os.link(self.path, name)

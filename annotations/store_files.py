@@ -13,6 +13,10 @@ from annotations.layout import SHARDS, shard_key, shard_path
 from annotations.model import ArticleRef
 from annotations.note_file import NoteFile
 
+PREPARE_FROM_BYTES = 256 << 10
+"""An article's file is prepared for the next add only from this size (a few hundred notes):
+below it, writing it whole costs less than an add waiting for the prepared version."""
+
 
 class StoreFiles:
     """The notes file and the per-article files of a store. Not thread-safe: the store holds
@@ -33,7 +37,9 @@ class StoreFiles:
         tables = self.main.sync() or {}
         generation = self.main.storage.generation
         if generation != self._catalogue_generation:
-            self.catalogue = Catalogue.of(tables.get(SHARDS), self.db)
+            catalogue = Catalogue(tables.get(SHARDS), self.db)
+            catalogue.check()
+            self.catalogue = catalogue
             self._catalogue_generation = generation
         self.sharded = SHARDS in tables
         # A notes file that only holds the catalogue is rarely written: no prepared version.
@@ -51,6 +57,7 @@ class StoreFiles:
         if found is None:
             found = self.shards[key] = NoteFile(shard_path(self.db, key),
                                                 prepare_next=self.prepare_next)
+            found.storage.prepare_from_bytes = PREPARE_FROM_BYTES
         return found
 
     def key_of(self, note_file: NoteFile) -> str | None:

@@ -186,3 +186,28 @@ def test_no_note_file_is_left_half_written(db_path: Path) -> None:
     names = os.listdir(db_path.parent)
     assert not [n for n in names if n.endswith(".tmp")]
     assert all(NoteFile(p, prepare_next=False).sync() for p in shard_files(db_path))
+
+
+@pytest.mark.parametrize("entry", [{"refs": "x"}, {"refs": [["a", "b"]]}, {"refs": [[1, 2, 3]]}])
+def test_a_bad_catalogue_is_a_corrupt_notes_file(db_path: Path, entry: object) -> None:
+    Store(db_path).add_many(many())
+    data = orjson.loads(db_path.read_bytes())
+    data[SHARDS][next(iter(data[SHARDS]))] = entry
+    content = orjson.dumps(data)
+    db_path.write_bytes(content)
+    for attempt in (Store(db_path).check_notes_file, Store(db_path).all,
+                    lambda: Store(db_path).add(note(1, 0))):
+        with pytest.raises(CorruptStoreError, match="catalogue entry") as info:
+            attempt()
+        assert info.value.path == db_path
+    assert db_path.read_bytes() == content
+
+
+def test_an_article_file_already_there_is_added_to_never_replaced(db_path: Path) -> None:
+    """Article files of a store whose notes file was set aside keep their notes."""
+    earlier = many()
+    Store(db_path).add_many(earlier)
+    db_path.rename(db_path.with_name("annotations.json.corrupt-x"))  # as move-aside does
+    later = [note(20000 + i, i % 3) for i in range(SHARD_AT)]
+    Store(db_path).add_many(later)
+    assert {a.id for a in Store(db_path).all()} == {a.id for a in earlier + later}
