@@ -186,8 +186,10 @@ def export_text(store: Store, fmt: Format, article: Article | None = None) -> st
     return export(items, fmt, lambda ref: load_from_disk(ref) if ref in trusted else None)
 
 
-def import_file(store: Store, path: Path | str) -> tuple[list[Annotation], list[Annotation]]:
+def import_file(store: Store, path: Path | str, *, article_files: Iterable[Path | str] = ()
+                ) -> tuple[list[Annotation], list[Annotation]]:
     """Import an export file (ours or W3C): (added, skipped because already present). A bad
-    file raises ImportFileError and nothing is written."""
-    items = importing.read_file(path)
+    file raises ImportFileError and nothing is written. Only `article_files` (named by the
+    user) are read to convert W3C offsets; never a file the import itself names."""
+    items = importing.read_file(path, article_files=article_files)
     return store.add_many(items, imported=True)

@@ -3,7 +3,7 @@ Everything is validated before anything is returned, so a bad file adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import orjson
@@ -13,13 +13,18 @@ from annotations.codec import describe, from_record
 from annotations.errors import AnnotationError, ImportFileError, StoreError
 from annotations.exporting import JSON_FORMAT_NAME
 from annotations.model import Annotation
+from annotations.source_offsets import SourceLookup, named_sources
 from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
-def read_file(path: Path | str) -> list[Annotation]:
-    """The annotations in an export file; ImportFileError naming the file and the problem."""
+def read_file(path: Path | str, *, article_files: Iterable[Path | str] = ()
+              ) -> list[Annotation]:
+    """The annotations in an export file; ImportFileError naming the file and the problem.
+    A W3C TextPositionSelector is converted with the text of one of `article_files` (the
+    articles the user named) when its `target.source` is that file; no other file an import
+    names is ever opened (without the file, the quote re-anchors the note)."""
     p = Path(path)
     try:
         raw = read_regular(p, MAX_IMPORT_BYTES)
@@ -33,11 +38,13 @@ def read_file(path: Path | str) -> list[Annotation]:
         raise ImportFileError(p, "permission denied") from None
     except OSError as exc:
         raise ImportFileError(p, exc.strerror or str(exc)) from None
-    return parse(raw, p)
+    return parse(raw, p, sources=named_sources(article_files))
 
 
-def parse(raw: bytes, path: Path | str = "<input>") -> list[Annotation]:
-    """The annotations in the bytes of an export file (ours, a whole annotations file, or W3C)."""
+def parse(raw: bytes, path: Path | str = "<input>", *, sources: SourceLookup | None = None
+          ) -> list[Annotation]:
+    """The annotations in the bytes of an export file (ours, a whole annotations file, or W3C).
+    `sources` finds the text a W3C TextPositionSelector indexes (see `w3c.from_w3c`)."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -50,7 +57,7 @@ def parse(raw: bytes, path: Path | str = "<input>") -> list[Annotation]:
             tables = schema.migrate(schema.check_shape(data, Path(path)), Path(path))
             items = _records(list(tables[schema.ANNOTATIONS].values()))
         elif w3c.is_w3c(data):
-            items = w3c.from_w3c(data)
+            items = w3c.from_w3c(data, sources)
         if items is not None:
             check_unique(items)
             return items

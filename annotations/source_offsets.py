@@ -5,8 +5,9 @@ form is its text with only the line ends changed (an NFC file: any other is not 
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +94,19 @@ def read_source(path: str) -> SourceText | None:
 
 def _read_ref(ref: ArticleRef) -> SourceText | None:
     return read_source(ref.path)
+
+
+def named_sources(paths: Iterable[Path | str]) -> SourceLookup:
+    """A lookup that reads only these files (the articles the user named for an import): a
+    reference to any other path, whatever an import file says, is never opened."""
+    allowed = {os.path.normpath(os.path.abspath(p)) for p in paths}
+
+    def read(ref: ArticleRef) -> SourceText | None:
+        if not ref.path or os.path.normpath(ref.path) not in allowed:
+            return None
+        return read_source(ref.path)
+
+    return cached_sources(read)
 
 
 def cached_sources(read: SourceLookup = _read_ref) -> SourceLookup:

@@ -96,6 +96,11 @@ def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     p.add_argument(
         "file", metavar="FILE", help="a file written by 'notes export --format json|w3c'"
     )
+    p.add_argument(
+        "--article", metavar="PATH", action="append", default=[],
+        help="an article file the notes are on: W3C offsets into it are converted with its "
+        "text (no file the import names is opened otherwise; the quotes re-anchor the notes)",
+    )
     p.set_defaults(func=_guard(run_import))
 
     p = actions_.add_parser("rm", parents=[db], help="delete an annotation")
@@ -307,7 +312,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import annotations; existing ids are skipped, so importing twice adds nothing."""
-    added, skipped = actions.import_file(_store(args), args.file)
+    added, skipped = actions.import_file(_store(args), args.file, article_files=args.article)
     _write_out(f"imported {len(added)}, skipped {len(skipped)} already present\n")
     return EXIT_OK
 
