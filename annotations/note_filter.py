@@ -3,6 +3,7 @@ colours the notes have, with counts, and the notes a filter keeps. Pure: no user
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,16 @@ class NoteFilter:
             self.color if self.color in colors else None)
 
 
+def of_articles(notes: Iterable[Annotation], paths: Iterable[str], ids: Iterable[str]
+                ) -> list[Annotation]:
+    """The notes on the articles at `paths` (absolute) or with content ids `ids` (a file
+    moved or copied into the library): a library's notes, not every note in the store."""
+    wanted_paths, wanted_ids = set(paths), {i for i in ids if i}
+    return [n for n in notes
+            if n.article.id in wanted_ids
+            or (n.article.path and os.path.abspath(n.article.path) in wanted_paths)]
+
+
 def tag_counts(items: Iterable[HasAnnotation]) -> list[tuple[str, int]]:
     """Every tag the items have (tags differing only in case are one, spelled as first seen),
     with how many have it, most used first, then by name."""
@@ -79,4 +90,4 @@ def color_counts(items: Iterable[HasAnnotation]) -> list[tuple[str, int]]:
     return [(c, counts[c]) for c in COLORS if counts[c]]
 
 
-__all__ = ["HasAnnotation", "NoteFilter", "color_counts", "tag_counts"]
+__all__ = ["HasAnnotation", "NoteFilter", "color_counts", "of_articles", "tag_counts"]

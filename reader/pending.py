@@ -69,6 +69,10 @@ class PendingChanges:
         return sorted((c for c in self._changes.values() if c.state == "failed"),
                       key=lambda c: c.serial)
 
+    def overlay_changes(self) -> list[Change]:
+        """Every unsaved change, oldest first."""
+        return sorted(self._changes.values(), key=lambda c: c.serial)
+
     def get(self, annotation_id: str) -> Change | None:
         """The unsaved change of an annotation, if any."""
         return self._changes.get(annotation_id)

@@ -47,3 +47,20 @@ safe to show on a terminal."""
 def json_safe(text: str) -> str:
     """JSON text with C1 controls, bidi controls and line separators written as \\u escapes."""
     return text.translate(JSON_ESCAPES)
+
+
+def restore_hidden(original: str, edited: str) -> str:
+    """The text the user means after editing `visible(original)` into `edited`: every part of
+    `edited` left as shown is given back its original characters (the control characters the
+    symbols stood for); what was typed is kept as typed. So a note holding ESC or a bidi
+    control round-trips through an editor that shows it safely."""
+    shown = visible(original)
+    if edited == shown:
+        return original
+    import difflib
+
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, shown, edited, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        out.append(original[i1:i2] if op == "equal" else edited[j1:j2])
+    return "".join(out)

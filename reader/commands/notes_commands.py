@@ -259,6 +259,9 @@ def run_list(args: argparse.Namespace) -> int:
         if args.json:
             _write_out(dumps([actions.listing(a) for a in items]))
             return EXIT_OK
+        if not items:
+            _console().print(Text(f"no notes in {one_line(str(store.path))}"), soft_wrap=True)
+            return EXIT_OK
         count = f"{len(items)} annotation{'s' if len(items) != 1 else ''}"
         table = _table(f"{count} in {one_line(str(store.path))}", ["ID", "Article", *COLUMNS])
         for a in items:
@@ -275,6 +278,9 @@ def run_list(args: argparse.Namespace) -> int:
         _write_out(dumps(items_json))
         return EXIT_OK
     out = _console()
+    if not notes.placed and not notes.orphans:
+        out.print(Text(f"no notes for {one_line(str(args.path))}"), soft_wrap=True)
+        return EXIT_OK
     title = one_line(article.title or "(untitled)")
     table = _table(f"Notes on {title}", ["ID", "Section", "Anchor", *COLUMNS])
     for x in notes.placed:

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from annotations.model import COLORS
-from reader.safe_text import visible
+from reader.safe_text import restore_hidden, visible
 from reader.widgets.notes_list import snippet
 
 
@@ -76,7 +76,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         area.move_cursor(area.document.end)  # editing a note goes on from its end
 
     def _draft(self) -> NoteDraft:
-        note = self.query_one("#note-text", TextArea).text.strip()
+        # shown with control characters as symbols; stored as the user typed it
+        note = restore_hidden(self.note, self.query_one("#note-text", TextArea).text).strip()
         tags = tuple(t.strip() for t in self.query_one("#note-tags", Input).value.split(",")
                      if t.strip())
         color = self.query_one("#note-color", Select).value
@@ -86,7 +87,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     @property
     def changed(self) -> bool:
         """Whether the note, tags or colour differ from what the editor opened with."""
-        return self._draft() != NoteDraft(visible(self.note).strip(), self.tags, self.color)
+        return self._draft() != NoteDraft(self.note.strip(), self.tags, self.color)
 
     def action_save(self) -> None:
         """Close the editor with what was typed."""

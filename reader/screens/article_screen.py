@@ -47,6 +47,8 @@ class ArticleScreen(PanelScreen):
         Binding("H", "highlight_with_color", "Colour…", show=False),
         Binding("a", "annotate", "Note"),
         Binding("d", "delete_highlight", "Delete", show=False),
+        Binding("u", "undo", "Undo", show=False,
+                tooltip="Undo the last change to highlights and notes"),
         Binding("ctrl+r", "retry_saves", "Save again", tooltip="Save the changes that failed"),
         Binding("y", "copy_passage", "Copy", tooltip="Copy the selection or the sentence"),
         Binding("Y", "copy_citation", "Copy as citation", show=False),
@@ -659,6 +661,10 @@ class ArticleScreen(PanelScreen):
     def action_delete_highlight(self) -> None:
         """Delete the highlight at the cursor (after confirmation)."""
         self.notes.delete_highlight()
+
+    def action_undo(self) -> None:
+        """Undo the last change to highlights and notes (several steps deep)."""
+        self.notes.saver.undo()
 
     def action_retry_saves(self) -> None:
         """Save again the changes that could not be saved."""

@@ -250,7 +250,7 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         elif active == "documents" and self.library is not None:
             status = f"{len(self._documents)} of {len(self.library.documents)} documents"
         elif active == "notes":
-            status = f"{len(self._notes)} of {len(self.all_notes)} notes"
+            status = f"{len(self._notes)} of {len(self.library_notes())} notes"
         else:
             status = self._articles_status()
         if self.filter_text and active != "articles":
@@ -360,7 +360,7 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
     def _fill_notes(self) -> None:
         options = self.query_one("#all-notes", OptionList)
         words = fold(self.filter_text).split()
-        notes = [n for n in self.all_notes
+        notes = [n for n in self.library_notes()
                  if not words or all(w in fold(" ".join([n.note, n.target.exact,
                                                          n.article.title, *n.tags]))
                                      for w in words)]
@@ -375,6 +375,13 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
             rows.append(Option(note_prompt(note), id=note.id))
         options.set_options(rows or [Option(Text("No notes yet.", style="dim"), disabled=True)])
         self._notes = {n.id: n for n in notes}
+
+    def library_notes(self) -> list[Annotation]:
+        """The notes on this library's articles (the store holds others' too)."""
+        from annotations.note_filter import of_articles
+
+        return of_articles(self.all_notes, (os.path.abspath(p) for p in self.files),
+                           (s.id for s in self.summaries.values()))
 
     @on(OptionList.OptionSelected, "#all-notes")
     def _note_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotations.errors import StoreError, UpdateConflict
 from annotations.model import Annotation
+from annotations.undo import UndoConflict, UndoHistory
 from reader.pending import Change, PendingChanges
 from reader.safe_text import one_line
 
@@ -33,6 +34,7 @@ class NoteSaver:
     def __init__(self, screen: ArticleScreen) -> None:
         self.screen = screen
         self.pending = PendingChanges()
+        self.history = UndoHistory()
 
     # --- the changes -----------------------------------------------------------------------
 
@@ -57,6 +59,21 @@ class NoteSaver:
         """Take an annotation off the screen and out of the store."""
         change = Change("remove", annotation.id, None, annotation)
         self._submit(change, "Deleting…", "Deleted")
+
+    def undo(self) -> None:
+        """Undo the newest change that is on disk (saved like any change: "Undoing…", then
+        what was undone once the disk has it); never over a change made elsewhere since."""
+        screen = self.screen
+        if any(c.state == "saving" for c in self.pending.overlay_changes()):
+            screen.status.message = "A change is still being saved: undo in a moment"
+            return
+        inverse = self.history.undo()
+        if inverse is None:
+            screen.status.message = "Nothing to undo"
+            return
+        change = Change(inverse.kind, inverse.annotation_id, inverse.annotation, inverse.expect)
+        self._submit(change, "Undoing…", inverse.message, operation=inverse.operation,
+                     undone=lambda result: self.history.undone(inverse, result))
 
     def retry(self) -> None:
         """Hand every change that could not be saved to the store again."""
@@ -85,13 +102,32 @@ class NoteSaver:
             return lambda store: store.update(annotation, base=base)
         return lambda store: store.remove(change.annotation_id, base=base)
 
-    def _submit(self, change: Change, saving: str, done: str) -> None:
+    def _record(self, change: Change, result: Any) -> None:
+        """A change is on disk: keep it for undo."""
+        if change.kind == "add" and isinstance(result, Annotation):
+            self.history.added(result)
+        elif change.kind == "update" and isinstance(result, Annotation):
+            if change.base is not None and change.annotation is not None:
+                self.history.updated(change.base, change.annotation, result)
+        elif change.kind == "remove" and result is True and change.base is not None:
+            self.history.removed(change.base)
+
+    def _submit(self, change: Change, saving: str, done: str,
+                operation: Callable[[Store], Any] | None = None,
+                undone: Callable[[Any], None] | None = None) -> None:
+        """Show `change`, hand it to the store (`operation`, else the usual one for its kind)
+        and say `done` once it is on disk. An undo passes `undone` (told the result), and is
+        not itself kept for undo."""
         screen = self.screen
         self.pending.start(change)
         self.show_local(change)
         screen.status.message = saving
 
         def saved(result: Any) -> None:
+            if undone is None:
+                self._record(change, result)
+            else:
+                undone(result)
             if self.pending.finish(change):
                 screen.status.message = done
                 if isinstance(result, Annotation) and result != change.annotation:
@@ -102,12 +138,16 @@ class NoteSaver:
             screen.refresh_bindings()
 
         def failed(error: Exception) -> None:
-            if isinstance(error, UpdateConflict):
+            if isinstance(error, UndoConflict):
+                self.pending.drop(change.annotation_id)
+                screen.reload_annotations()  # what the disk holds, untouched
+                screen.status.message = str(error)
+            elif isinstance(error, UpdateConflict):
                 self._conflict(change, error)
             else:
                 self._failed(change, error)
 
-        screen.session.persist(self.operation(change), saved, on_error=failed)
+        screen.session.persist(operation or self.operation(change), saved, on_error=failed)
 
     def _failed(self, change: Change, error: Exception) -> None:
         message = failure_text(error)

@@ -523,7 +523,9 @@ Drag with the mouse to select; click a name or a document to choose it.
             block = self.article.blocks[self._cursor_blocks[k]]
             spans = spans_of(block.start, block.end)
             if step > 0:
-                after = [span for span in spans if span[0] >= self.cursor[1]]
+                # the next span starting after the cursor's start: from a whole sentence,
+                # `w` goes to its second word (not to the next sentence's first)
+                after = [span for span in spans if span[0] > self.cursor[0]]
                 if after:
                     self._set_cursor(after[0])
                     return

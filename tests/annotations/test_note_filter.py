@@ -53,3 +53,13 @@ def test_a_filter_whose_tag_or_colour_is_gone_drops_it() -> None:
     assert NoteFilter(tag="land", color="green").without_missing(left) == NoteFilter(
         color="green")
     assert NoteFilter(color="pink").without_missing(left) == NoteFilter()
+
+
+def test_of_articles_keeps_a_library_s_notes_by_path_or_content() -> None:
+    from annotations.note_filter import of_articles
+
+    by_path = plain(1, path="/lib/a.txt", article_id="1111111111111111")
+    by_id = plain(2, path="/old/place/b.txt", article_id="2222222222222222")
+    outside = plain(3, path="/elsewhere/c.txt", article_id="3333333333333333")
+    kept = of_articles([by_path, by_id, outside], ["/lib/a.txt"], ["2222222222222222", ""])
+    assert kept == [by_path, by_id]

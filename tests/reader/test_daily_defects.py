@@ -1,0 +1,123 @@
+"""Small defects of issue 12, each with the test that failed before its mend: `w` from a
+sentence goes to the next word (not the next sentence); `notes list` with no notes says so;
+the library's Notes tab lists only that library's notes; the note editor stores what was
+typed, not the symbols that show control characters."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from articles import sample_path
+from articles.segments import word_spans
+from reader.app import ReaderApp
+from reader.cli import main
+from tests.reader.helpers import opened, screen_of
+
+AppFactory = Callable[..., ReaderApp]
+SIZE = (140, 40)
+
+
+async def test_w_from_a_sentence_goes_to_its_next_word(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        await pilot.press("right", "right")  # a whole sentence under the cursor
+        sentence = screen.view.cursor
+        assert sentence is not None
+        words = word_spans(screen.article.text, *sentence)
+        assert len(words) > 2
+        await pilot.press("w")
+        assert screen.view.cursor == words[1]  # the sentence's second word, not the next one's
+        await pilot.press("b")
+        assert screen.view.cursor == words[0]
+
+
+def test_notes_list_of_an_article_without_notes_says_so(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    db = tmp_path / "notes.json"
+    article = sample_path()
+    assert main(["notes", "list", str(article), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == f"no notes for {article}"
+    assert main(["notes", "list", str(article), "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["notes", "list", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == f"no notes in {db}"
+
+
+NOTE_WITH_CONTROLS = "pasted\x1b]0;title\x07 from a page\tand a bidi \u202e mark"
+
+
+async def test_re_saving_a_note_keeps_its_control_characters(make_app: AppFactory,
+                                                              db_path: Path) -> None:
+    """The editor shows ␛ for ESC (and so on), but what is stored is what the note held, and
+    what the user added to it."""
+    from annotations.model import new_annotation
+    from annotations.store import Store
+    from reader.dialogs.note_editor import NoteEditor
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        screen = screen_of(app)
+        start = screen.article.text.index("Standing Committee")
+        a = Store(db_path).add(new_annotation(screen.article, start, start + 18,
+                                              note=NOTE_WITH_CONTROLS))
+        screen.reload_annotations()
+        await pilot.pause()
+        screen.notes.edit_note(a.target.exact, a)
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        area = editor.query_one("#note-text")
+        assert "\x1b" not in area.text and "␛" in area.text  # shown, not sent to the terminal
+        await pilot.press("end", "!", "ctrl+s")
+        await pilot.pause()
+        assert app.session.wait_for_saves(10)
+        (saved,) = Store(db_path).all()
+        assert saved.note == NOTE_WITH_CONTROLS + "!"
+
+
+def test_restore_hidden_round_trips_what_was_not_edited() -> None:
+    from reader.safe_text import restore_hidden, visible
+
+    original = "a\x1bb\x07c"
+    shown = visible(original)
+    assert restore_hidden(original, shown) == original
+    assert restore_hidden(original, "X" + shown) == "X" + original
+    assert restore_hidden(original, shown[:3] + shown[4:]) == "a\x1bbc"  # BEL deleted
+    assert restore_hidden(original, "new") == "new"
+
+
+async def test_the_library_notes_tab_lists_only_that_library_s_notes(db_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from annotations.model import new_annotation
+    from annotations.store import Store
+    from articles import load
+    from tests.reader.test_library_screen import FIXTURES, indexed, library_app
+
+    inside = load(FIXTURES / "02_2023_standing_committee_party_committees.txt")
+    outside = load(sample_path())
+    store = Store(db_path)
+    for article, note in ((inside, "a note in the library"), (outside, "a note elsewhere")):
+        start = article.text.index("Committee")
+        store.add(new_annotation(article, start, start + 9, note=note))
+    app = library_app(db_path)
+    async with app.run_test(size=(150, 42)) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        notes = screen.query_one("#all-notes", OptionList)
+        shown = " ".join(str(notes.get_option_at_index(i).prompt)
+                         for i in range(notes.option_count))
+        assert "a note in the library" in shown
+        assert "a note elsewhere" not in shown
+        status = str(screen.query_one("#library-status").render())
+        assert "1 of 1 notes" in status
