@@ -31,9 +31,10 @@ class LibraryHit:
 
 def search_library(index: FullTextIndex, query: str, articles: Iterable[ArticleSummary],
                    limit: int = 10_000) -> list[LibraryHit]:
-    """Every occurrence of the phrase `query` in the readable `articles` (as the index holds
-    them), at most `limit`, in the library's order."""
-    ordered = sorted((a for a in articles if a.readable), key=article_order)
+    """Every occurrence of the phrase `query` in the `articles` that are not unreadable (a row
+    still being indexed counts: the index holds its text once read), at most `limit`, in the
+    library's order."""
+    ordered = sorted((a for a in articles if a.error is None), key=article_order)
     by_path = {a.path: a for a in ordered}
     hits = index.search(query, [a.path for a in ordered], limit=limit)
     return [LibraryHit(by_path[h.path], h) for h in hits]

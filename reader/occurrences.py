@@ -34,7 +34,7 @@ class Occurrences:
 
     @classmethod
     def of_mentions(cls, kind: OccurrenceKind, key: str, label: str,
-                    mentions: Iterable[Mention]) -> Occurrences:
+                    mentions: Iterable[Mention | Span]) -> Occurrences:
         """The mentions of one person or document (in reading order), the first current."""
         return cls(kind, key, label, tuple(Span(m.start, m.end, m.kind) for m in mentions))
 

@@ -1,5 +1,6 @@
-"""Walking one person's (or document's) mentions across the library, article after article in
-date order: what `n` and `N` follow when an article was opened from who's who or documents."""
+"""Walking one person's (or document's) mentions, or a text search's hits, across the library,
+article after article in date order: what `n` and `N` follow when an article was opened from
+who's who, the documents or the Text view."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from articles.library import LibraryMention
 
-WalkKind = Literal["person", "document"]
+WalkKind = Literal["person", "document", "search"]
 
 
 def same_file(a: Path | None, b: Path | None) -> bool:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from annotations.anchoring import Anchored
     from annotations.store import Store
+    from articles.model import Mention
     from reader.occurrences import Occurrences
     from reader.screens.note_actions import NoteActions
     from reader.session import Session
@@ -117,7 +118,10 @@ class ArticleScreen(PanelScreen):
         if position is None:
             position = self.session.saved_position(self.article)
         if position:
-            self.view.scroll_to_offset(position, top=True)
+            # a mention, hit or note opened from the library shows a third down the screen,
+            # in context (as `n` does within an article); a reading position at the top
+            in_context = self.start_at is not None or self.walk is not None
+            self.view.scroll_to_offset(position, top=not in_context)
         self._start_position = position or 0
         self.view.focus()
         self.status.message = "? keys · 1 2 3 sidebar tabs · [ ] panels · ctrl+p find"
@@ -308,9 +312,18 @@ class ArticleScreen(PanelScreen):
         ) + (" (short reference)" if span is not None and span.kind == "reference" else "")
 
     def _follow_walk(self, walk: LibraryWalk) -> None:
-        """Mark the walked person's or document's mentions here and go to the current one."""
+        """Mark the walked person's or document's mentions (or the search's hits) here and
+        go to the current one."""
+        from reader.occurrences import Occurrences, Span
+
         target = walk.current
-        if walk.kind == "person":
+        spans: tuple[Mention, ...] | tuple[Span, ...]
+        if walk.kind == "search":
+            from articles.search import find_all
+
+            spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, walk.key,
+                                                                   whole_words=True))
+        elif walk.kind == "person":
             name_key = walk.key.split("#", 1)[0]  # "<name>#<place>" (articles.who_is_who)
             found = next((i for i, p in enumerate(self.article.people) if p.key == name_key),
                          None)
@@ -322,8 +335,6 @@ class ArticleScreen(PanelScreen):
             found = next((i for i, d in enumerate(self.article.documents)
                           if normalise_code(d.code) == code), None)
             spans = self.article.documents[found].mentions if found is not None else ()
-        from reader.occurrences import Occurrences
-
         local = Occurrences.of_mentions(walk.kind, walk.key, walk.label, spans)
         index = local.index_of(target.start)
         if index is None:

@@ -30,10 +30,8 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.widgets.option_list import Option
 
 from annotations.model import Annotation
-from articles import fold
 from articles.indexer import Indexer
 from articles.library import (
     ArticleSummary,
@@ -45,23 +43,23 @@ from articles.library import (
 from articles.library_entry import ArticleEntry
 from reader.safe_text import one_line
 from reader.screens.article_screen import ArticleScreen
+from reader.screens.library_notes import LibraryNotes
 from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
+from reader.screens.library_search import LibrarySearch
 from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
 from reader.session import Session
 from reader.widgets.article_table import ArticleTable, TableColumn
 from reader.widgets.library.open_article import OpenArticle
 from reader.widgets.library_views import (
     COLUMNS,
-    shorten,
 )
-from reader.widgets.notes_list import note_prompt
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from annotations.store import Store
 
-VIEWS = ("articles", "people", "documents", "notes")
+VIEWS = ("articles", "people", "documents", "notes", "search")
 
 
 BATCH_SECONDS = 0.25
@@ -70,7 +68,7 @@ FIRST_PAGE = 100
 """How many rows the table reads from the index before its first paint (more than a screen)."""
 SCAN_CHUNK = 500
 """How many files the background thread checks against the index before handing them over."""
-class LibraryScreen(LibraryPanes, LibraryTableScreen):
+class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScreen):
     """Many articles, one index of the officials and documents across them."""
 
     BINDINGS = [
@@ -78,6 +76,8 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         Binding("f3", "show('people')", "Who's who"),
         Binding("f4", "show('documents')", "Documents"),
         Binding("f5", "show('notes')", "Notes"),
+        Binding("f8", "show('search')", "Text search",
+                tooltip="Find a phrase in every article: / then the phrase, enter"),
         Binding("f6", "sort_next", "Sort"),
         Binding("f7", "sort_reverse", "Reverse"),
         Binding("slash", "filter", "Filter"),
@@ -85,7 +85,9 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         Binding("question_mark", "help", "Help", show=False),
     ]
 
-    HELP = "/ filters. Enter opens; escape comes back. F2-F5 switch views, F6/F7 sort."
+    HELP = ("/ filters titles as you type; enter opens the first, or (no title matching, or in "
+            "the Text view, F8) finds the phrase in every article. Escape comes back. F2-F5 "
+            "and F8 switch views, F6/F7 sort.")
 
     def __init__(self, files: Sequence[Path], session: Session) -> None:
         super().__init__(files, session)
@@ -128,6 +130,8 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
                     yield OptionList(id="document-mentions", markup=False)
             with TabPane("Notes", id="notes"):
                 yield OptionList(id="all-notes", markup=False)
+            with TabPane("Text", id="search"):
+                yield OptionList(id="search-hits", markup=False)
         yield ProgressBar(id="library-progress", show_eta=False)
         yield Static(id="library-status", markup=False)
         yield Footer()
@@ -183,6 +187,7 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         if batch:
             self.app.call_from_thread(self._entries_indexed, batch)
         self.indexer.save()
+        self.update_fulltext()  # so a text search finds the index ready
         library = build_library(self.indexer.cache.light_entries(rows.values()))
         self.app.call_from_thread(self._library_ready, library)
 
@@ -251,6 +256,9 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
             status = f"{len(self._documents)} of {len(self.library.documents)} documents"
         elif active == "notes":
             status = f"{len(self._notes)} of {len(self.library_notes())} notes"
+        elif active == "search":
+            self._search_status(self.hits_status())
+            return
         else:
             status = self._articles_status()
         if self.filter_text and active != "articles":
@@ -287,8 +295,11 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self._active_list().focus()
         active = self.query_one(TabbedContent).active
+        if active == "search" or (active == "articles" and not self.table.row_count):
+            self.search_text(event.value)  # no title matches: search every article's text
+            return
+        self._active_list().focus()
         if active == "articles":
             self.table.action_select()
         else:
@@ -311,7 +322,7 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
             self._fill_people()
         elif active == "documents":
             self._fill_documents()
-        else:
+        elif active == "notes":
             self._fill_notes()
         self._show_status()
 
@@ -320,7 +331,7 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
         if active == "articles":
             return self.table
         ids = {"people": "#people-index", "documents": "#documents-index",
-               "notes": "#all-notes"}
+               "notes": "#all-notes", "search": "#search-hits"}
         return self.query_one(ids[active], OptionList)
 
     def action_show(self, view: str) -> None:
@@ -354,46 +365,3 @@ class LibraryScreen(LibraryPanes, LibraryTableScreen):
 
         self.app.push_screen(HelpScreen([("Library", list(self.BINDINGS)),
                                          ("Everywhere", list(self.app.BINDINGS))]))
-
-    # --- all notes ------------------------------------------------------------------------
-
-    def _fill_notes(self) -> None:
-        options = self.query_one("#all-notes", OptionList)
-        words = fold(self.filter_text).split()
-        notes = [n for n in self.library_notes()
-                 if not words or all(w in fold(" ".join([n.note, n.target.exact,
-                                                         n.article.title, *n.tags]))
-                                     for w in words)]
-        notes.sort(key=lambda n: (n.article.title, n.target.start))
-        rows: list[Option | None] = []
-        title = None
-        for note in notes:
-            if note.article.title != title:
-                title = note.article.title
-                rows.append(Option(Text(shorten(title or note.article.path, 90),
-                                        style="bold underline"), disabled=True))
-            rows.append(Option(note_prompt(note), id=note.id))
-        options.set_options(rows or [Option(Text("No notes yet.", style="dim"), disabled=True)])
-        self._notes = {n.id: n for n in notes}
-
-    def library_notes(self) -> list[Annotation]:
-        """The notes on this library's articles (the store holds others' too)."""
-        from annotations.note_filter import of_articles
-
-        return of_articles(self.all_notes, (os.path.abspath(p) for p in self.files),
-                           (s.id for s in self.summaries.values()))
-
-    @on(OptionList.OptionSelected, "#all-notes")
-    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
-        note = self._notes.get(event.option.id or "")
-        if note is None:
-            return
-        path = Path(note.article.path) if note.article.path else None
-        if path is None or not path.exists():
-            match = next((s for s in self.summaries.values() if s.id == note.article.id), None)
-            path = match.path if match else None
-        if path is None:
-            self.notify(f"The article of this note is not in the library: "
-                        f"{shorten(note.article.title, 60)}", severity="warning")
-            return
-        self.post_message(OpenArticle(path, at=note.target.start))

@@ -144,6 +144,7 @@ Drag with the mouse to select; click a name or a document to choose it.
             i for i, b in enumerate(article.blocks) if b.kind in CURSOR_KINDS
         ]
         self._pending_offset: int | None = None
+        self._pending_top = True
         self._last_reported = -1
 
     # --- layout ---------------------------------------------------------------------------
@@ -170,7 +171,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         self._cache.clear()
         if self._pending_offset is not None:
             target, self._pending_offset = self._pending_offset, None
-            self.scroll_to_offset(target, top=True)
+            self.scroll_to_offset(target, top=self._pending_top)
         elif top is not None:
             self.scroll_to_offset(top, top=True)
 
@@ -207,7 +208,7 @@ Drag with the mouse to select; click a name or a document to choose it.
     def scroll_to_offset(self, offset: int, *, top: bool = False) -> None:
         """Bring `offset` into view: at the top (`top`) or a third of the way down."""
         if not self.size.height or self.virtual_size.height != len(self._layout):
-            self._pending_offset = offset
+            self._pending_offset, self._pending_top = offset, top
             return
         line = self.line_of(offset)
         y = line if top else max(0, line - self.size.height // 3)
@@ -219,7 +220,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         first, last = self.line_of(start), self.line_of(max(start, end - 1))
         height = self.size.height
         if not height:
-            self._pending_offset = start
+            self._pending_offset, self._pending_top = start, True
             return
         top = int(self.scroll_y)
         if first < top:
