@@ -8,15 +8,16 @@ if TYPE_CHECKING:
     from articles.errors import ArticleError
     from articles.folding import fold
     from articles.model import Article, Block, DocumentRef, Mention, Person, Section
-    from articles.parser import find_entities, load, parse
-    from articles.sample import sample_path
-    from articles.textio import article_id
+    from articles.parsing.parser import find_entities, parse
+    from articles.sources.opening import load
+    from articles.sources.sample import sample_path
+    from articles.sources.textio import article_id
 
 _HOME = {
     "ArticleError": "errors", "fold": "folding", "Article": "model", "Block": "model",
     "DocumentRef": "model", "Mention": "model", "Person": "model", "Section": "model",
-    "article_id": "textio", "find_entities": "parser", "load": "parser", "parse": "parser",
-    "sample_path": "sample",
+    "article_id": "sources.textio", "find_entities": "parsing.parser", "load": "sources.opening",
+    "parse": "parsing.parser", "sample_path": "sources.sample",
 }
 
 

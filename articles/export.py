@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from articles.library import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
+from articles.library.build import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
 from articles.model import Article, DocumentRef, Mention, Person
 
 

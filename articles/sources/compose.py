@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from articles.credits import Credit
 from articles.model import Block, BlockKind
+from articles.parsing.credits import Credit
 from articles.sources.html_page import PageContent
 
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F], " ")

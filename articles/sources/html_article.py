@@ -8,7 +8,7 @@ from pathlib import Path
 
 from articles.errors import ArticleError
 from articles.model import Article
-from articles.parser import parse_structured
+from articles.parsing.parser import parse_structured
 from articles.sources.compose import body_chars, compose
 from articles.sources.html_decode import decode_page, parse_html
 from articles.sources.html_page import extract

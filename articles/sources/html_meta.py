@@ -10,7 +10,7 @@ from datetime import datetime
 
 import lxml.html
 
-from articles.dates import WEEKDAY_TAIL, find_datetime
+from articles.parsing.dates import WEEKDAY_TAIL, find_datetime
 from articles.sources.html_markup import class_words, in_boilerplate, text_of
 
 BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia|nguoi-?viet", re.IGNORECASE)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 
 import lxml.html
 
-from articles.blocks import SENTENCE_END, credit_of
-from articles.credits import name_like
 from articles.model import BlockKind
+from articles.parsing.blocks import SENTENCE_END, credit_of
+from articles.parsing.credits import name_like
 from articles.sources.html_markup import (
     BLOCK_TAGS,
     class_words,

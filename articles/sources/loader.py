@@ -9,16 +9,15 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from articles.cache_files import write_atomic
+from articles.cache.files import write_atomic
 from articles.errors import ArticleError
 from articles.model import Article
 from articles.sources import MAX_PAGE_BYTES, is_url
 from articles.sources.page_store import PageStore, StoredPage
 
 if TYPE_CHECKING:
-    from articles.article_cache import ArticleCache
     from articles.sources.fetch import FetchLimits
 
 Notify = Callable[[str], None]
@@ -37,13 +36,23 @@ class Opened:
     fetched: bool
 
 
-def _text_entry(cache: ArticleCache, digest: str) -> Path:
+class PageCache(Protocol):
+    """Where parsed pages are kept (`articles.cache.article_cache.ArticleCache` is one)."""
+
+    directory: Path
+
+    def get(self, text: str, path: Path | None = None) -> Article | None: ...
+
+    def put(self, article: Article) -> None: ...
+
+
+def _text_entry(cache: PageCache, digest: str) -> Path:
     return cache.directory / "pages" / f"{digest}.txt"
 
 
 def article_of_bytes(data: bytes, *, content_type: str | None = None, path: Path | None = None,
                      url: str | None = None, where: object = None,
-                     cache: ArticleCache | None = None) -> Article:
+                     cache: PageCache | None = None) -> Article:
     """The article of a page body, from the cache when this body was read before."""
     digest = hashlib.sha256(data).hexdigest()[:32]
     if cache is not None:
@@ -65,8 +74,8 @@ def article_of_bytes(data: bytes, *, content_type: str | None = None, path: Path
 
 def read_page_file(path: Path) -> bytes:
     """The bytes of a saved page (a regular file of at most `MAX_PAGE_BYTES`, read with
-    `articles.regular_file`); ArticleError naming the file and the problem otherwise."""
-    from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
+    `articles.sources.regular_file`); ArticleError naming the file and the problem otherwise."""
+    from articles.sources.regular_file import FileTooLarge, NotRegularFile, read_regular
 
     try:
         return read_regular(path, MAX_PAGE_BYTES)
@@ -85,13 +94,13 @@ def read_page_file(path: Path) -> bytes:
         raise ArticleError(path, exc.strerror or str(exc)) from None
 
 
-def load_html_file(path: str | Path, cache: ArticleCache | None = None) -> Article:
+def load_html_file(path: str | Path, cache: PageCache | None = None) -> Article:
     """The article of a saved web page (its address, if it names one, as `Article.url`)."""
     p = Path(path)
     return article_of_bytes(read_page_file(p), path=p, where=p, cache=cache)
 
 
-def _from_store(stored: StoredPage, url: str, cache: ArticleCache | None) -> Article:
+def _from_store(stored: StoredPage, url: str, cache: PageCache | None) -> Article:
     try:
         data = stored.body()
     except OSError as exc:
@@ -100,7 +109,7 @@ def _from_store(stored: StoredPage, url: str, cache: ArticleCache | None) -> Art
                             where=url, cache=cache)
 
 
-def open_url(url: str, cache: ArticleCache | None = None, *, refresh: bool = False,
+def open_url(url: str, cache: PageCache | None = None, *, refresh: bool = False,
              store: PageStore | None = None, limits: FetchLimits | None = None,
              notify: Notify | None = None) -> Opened:
     """The article at `url`: the stored copy if there is one (no network), else fetched, read
@@ -144,7 +153,7 @@ def open_url(url: str, cache: ArticleCache | None = None, *, refresh: bool = Fal
     return Opened(article, stored, before, fetched=True)
 
 
-def load_stored(url: str, cache: ArticleCache | None = None,
+def load_stored(url: str, cache: PageCache | None = None,
                 store: PageStore | None = None) -> Article | None:
     """The article of the stored copy of `url`, or None when the page was never stored (no
     network either way)."""
@@ -152,7 +161,7 @@ def load_stored(url: str, cache: ArticleCache | None = None,
     return _from_store(stored, url, cache) if stored is not None else None
 
 
-def load_page(target: str | Path, cache: ArticleCache | None = None, *,
+def load_page(target: str | Path, cache: PageCache | None = None, *,
               refresh: bool = False) -> Article:
     """The article of a saved page or an address (see `open_url`)."""
     if is_url(target):

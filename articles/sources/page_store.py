@@ -25,7 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import orjson
 
-from articles.cache_files import write_atomic
+from articles.cache.files import write_atomic
 
 PAGES_ENV = "READER_PAGES_DIR"
 """Environment variable naming the directory of stored pages (tests set it)."""

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import articles.parser
+import articles.parsing.parser
+import articles.sources.opening
 from articles import Article, parse, sample_path
-from articles.article_cache import ArticleCache, load, parser_fingerprint
-from articles.article_codec import CodecError, decode, encode
+from articles.cache.article_cache import ArticleCache, parser_fingerprint
+from articles.cache.article_codec import CodecError, decode, encode
+from articles.sources.opening import load_cached as load
 from tests.articles.test_properties import line_pieces
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
@@ -27,7 +29,7 @@ def roundtrip(article: Article) -> Article:
 
 @pytest.mark.parametrize("path", [sample_path(), *FIXTURES], ids=lambda p: Path(p).stem)
 def test_every_fixture_comes_back_exactly(path: Path) -> None:
-    article = articles.parser.load(path)
+    article = articles.sources.opening.load(path)
     again = roundtrip(article)
     assert again == article
     assert again.sections == article.sections and again.people == article.people
@@ -42,7 +44,7 @@ def test_any_parsed_text_comes_back_exactly(lines: list[str]) -> None:
 
 @pytest.fixture
 def sample() -> Article:
-    return articles.parser.load(sample_path())
+    return articles.sources.opening.load(sample_path())
 
 
 def test_decoding_refuses_an_entry_made_for_another_text(sample: Article) -> None:
@@ -78,7 +80,7 @@ def test_a_kept_article_is_read_back_without_the_parser(
     def no_parsing(*args: object, **kwargs: object) -> Article:
         raise AssertionError("the parser ran for a kept article")
 
-    monkeypatch.setattr(articles.parser, "parse", no_parsing)
+    monkeypatch.setattr(articles.parsing.parser, "parse", no_parsing)
     again = load(sample_path(), ArticleCache(tmp_path), entities=False)
     assert again == first and again.path == sample_path()
 
@@ -142,7 +144,7 @@ def test_the_cache_root_is_the_one_platformdirs_gives(monkeypatch: pytest.Monkey
                                                       xdg: str) -> None:
     import platformdirs
 
-    from articles.cache_files import user_cache_root
+    from articles.cache.files import user_cache_root
 
     monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert user_cache_root() == Path(platformdirs.user_cache_dir("reader", appauthor=False))

@@ -12,10 +12,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.fulltext import FullTextIndex, fts_phrase
-from articles.fulltext_schema import DB_NAME
-from articles.search import find_all
-from articles.textio import read_text
+from articles.cache.fulltext import FullTextIndex, fts_phrase
+from articles.cache.fulltext_schema import DB_NAME
+from articles.parsing.search import find_all
+from articles.sources.textio import read_text
 
 A = "Đảng bộ tỉnh\n\nSecretary Nguyễn Văn Thông met the Đảng bộ of Quỳnh Lưu.\n"
 B = "Another article\r\n\r\nMr. THONG said the Dang bo would meet. Thongs are not Thong.\r\n"

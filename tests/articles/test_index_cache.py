@@ -18,19 +18,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import articles.indexer as indexer_module
+import articles.library.indexer as indexer_module
 from articles import parse
-from articles.index_cache import (
+from articles.cache.entry_codec import entry_from_json, entry_to_json, entry_with_path
+from articles.cache.index_cache import (
     CACHE_ENV,
     IndexCache,
     content_hash,
     default_cache_dir,
     parser_fingerprint,
 )
-from articles.indexer import Indexer
-from articles.library import ArticleEntry, EntryFormatError, build_library, entry_from_article
-from articles.library_entry import ArticleSummary, EntryDocument, EntryPerson, LibraryMention
-from articles.library_mentions import load_mentions
+from articles.library.build import ArticleEntry, EntryFormatError, build_library, entry_from_article
+from articles.library.entry import ArticleSummary, EntryDocument, EntryPerson, LibraryMention
+from articles.library.indexer import Indexer
+from articles.library.mentions import load_mentions
 
 FIXTURES = Path(__file__).parent / "library_fixtures"
 
@@ -379,7 +380,7 @@ def test_index_file_from_threads_while_reading(tmp_path: Path, library_dir: Path
     assert len(results) == len(files)
     for i, path in enumerate(files):
         assert results[i].path == path
-        assert results[i].to_json() == results[i % 7].to_json()
+        assert entry_to_json(results[i]) == entry_to_json(results[i % 7])
     indexer.save()
 
 
@@ -501,10 +502,10 @@ def entries(draw: st.DrawFn) -> ArticleEntry:
 @settings(max_examples=150, deadline=None)
 @given(entries())
 def test_entry_json_round_trip(entry: ArticleEntry) -> None:
-    back = ArticleEntry.from_json(orjson.loads(orjson.dumps(entry.to_json())))
+    back = entry_from_json(orjson.loads(orjson.dumps(entry_to_json(entry))))
     assert back == entry
-    assert back.to_json() == entry.to_json()
-    moved = back.with_path(Path("elsewhere.txt"))
+    assert entry_to_json(back) == entry_to_json(entry)
+    moved = entry_with_path(back, Path("elsewhere.txt"))
     assert moved.path == Path("elsewhere.txt")
     assert all(m.path == Path("elsewhere.txt") for p in moved.people for m in p.mentions)
 
@@ -512,7 +513,7 @@ def test_entry_json_round_trip(entry: ArticleEntry) -> None:
 def test_parsed_entries_round_trip_exactly() -> None:
     for path in sorted(FIXTURES.glob("0[1-6]_*.txt")):
         entry = entry_from_article(parse(path.read_text(encoding="utf-8"), path=path))
-        assert ArticleEntry.from_json(orjson.loads(orjson.dumps(entry.to_json()))) == entry
+        assert entry_from_json(orjson.loads(orjson.dumps(entry_to_json(entry)))) == entry
 
 
 json_values = st.recursive(
@@ -526,14 +527,14 @@ json_values = st.recursive(
 @given(json_values)
 def test_bad_records_raise_entry_format_error_only(data: object) -> None:
     with contextlib.suppress(EntryFormatError):
-        ArticleEntry.from_json(data)
+        entry_from_json(data)
 
 
 @settings(max_examples=100, deadline=None)
 @given(entries(), st.data())
 def test_damaged_records_are_rejected_or_valid(entry: ArticleEntry, data: st.DataObject) -> None:
-    record = entry.to_json()
+    record = entry_to_json(entry)
     key = data.draw(st.sampled_from(sorted(record)))
     record[key] = data.draw(json_values)
     with contextlib.suppress(EntryFormatError):
-        ArticleEntry.from_json(record)
+        entry_from_json(record)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articles import parse
-from articles.layout import read_top
+from articles.parsing.layout import read_top
 
 LEAD = (
     "On March 3, comrade Le Quang Tung - Secretary of the Provincial Party Committee inspected "

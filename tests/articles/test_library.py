@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from articles import parse
-from articles.document_identity import Evidence, content_words, group_citations
+from articles.cache.index_cache import IndexCache
 from articles.export import library_document_dict, library_person_dict, summary_dict
-from articles.index_cache import IndexCache
-from articles.indexer import Indexer
-from articles.library import (
+from articles.library.build import (
     ArticleEntry,
     ArticleSummary,
     EntryPerson,
@@ -22,8 +20,10 @@ from articles.library import (
     entry_from_article,
     mention_order,
 )
-from articles.library_entry import context_line
-from articles.library_mentions import step_mention
+from articles.library.document_identity import Evidence, content_words, group_citations
+from articles.library.entry import context_line
+from articles.library.indexer import Indexer
+from articles.library.mentions import step_mention
 
 FIXTURES = Path(__file__).parent / "library_fixtures"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
+from articles.sources.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 
 def test_reads_a_regular_file(tmp_path: Path) -> None:
@@ -56,8 +56,8 @@ def test_directory_is_refused(tmp_path: Path) -> None:
 
 
 def test_indexer_refuses_a_file_swapped_for_a_fifo_after_listing(tmp_path: Path) -> None:
-    from articles.index_cache import IndexCache
-    from articles.indexer import Indexer
+    from articles.cache.index_cache import IndexCache
+    from articles.library.indexer import Indexer
 
     article = tmp_path / "a.txt"
     article.write_text("A title\n\nSome text of the article.\n")

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles import fold, load, sample_path
-from articles.search import find_all
-from articles.segments import sentence_spans, word_spans
+from articles.parsing.search import find_all
+from articles.parsing.segments import sentence_spans, word_spans
 
 
 def test_search_ignores_case_and_diacritics() -> None:

@@ -1,12 +1,12 @@
 """Who's who keeps people of one name apart when their posts name different provinces, and
-merges them otherwise (articles/who_is_who.py)."""
+merges them otherwise (articles/library/who_is_who.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from articles.library import build_library
-from articles.who_is_who import places_in, split_by_place
+from articles.library.build import build_library
+from articles.library.who_is_who import places_in, split_by_place
 from tests.articles.test_library import person_entry
 
 

@@ -1,4 +1,4 @@
-"""Benchmark: the full-text index (`articles.fulltext`, SQLite FTS5) at 1,000 and 10,000
+"""Benchmark: the full-text index (`articles.cache.fulltext`, SQLite FTS5) at 1,000 and 10,000
 generated articles (issue 12), headless. Reports figures and asserts nothing about time.
 
 Run: python tests/benchmarks/bench_fulltext.py [SIZES...]   (or: python -m pytest
@@ -11,7 +11,7 @@ For each size, articles of 4-8 KB (tests/benchmarks/generate.py) in a temporary 
 - queries (median of 5, a fresh connection's first query not counted): a common word ("party",
   most articles), a rare two-word phrase (a person's full name), a phrase found nowhere, and a
   folded query ("dang" for "Đảng"-style words), each with the hits and their exact offsets;
-- the same common-word query by scanning every file's text (`articles.search.find_all` per
+- the same common-word query by scanning every file's text (`articles.parsing.search.find_all` per
   file), for comparison with rescanning the library per query;
 - the database's size on disk.
 """
@@ -30,10 +30,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from articles.fulltext import FullTextIndex
-from articles.fulltext_schema import DB_NAME
-from articles.search import find_all
-from articles.textio import read_text
+from articles.cache.fulltext import FullTextIndex
+from articles.cache.fulltext_schema import DB_NAME
+from articles.parsing.search import find_all
+from articles.sources.textio import read_text
 from tests.benchmarks.generate import age_files, generate_library
 
 SIZES = (1000, 10000)

@@ -34,10 +34,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from articles.index_cache import IndexCache
-from articles.indexer import Indexer
-from articles.library import build_library
-from articles.library_mentions import load_mentions
+from articles.cache.index_cache import IndexCache
+from articles.library.build import build_library
+from articles.library.indexer import Indexer
+from articles.library.mentions import load_mentions
 from tests.benchmarks.generate import age_files, generate_library
 
 SIZES = (100, 1000, 10000)
@@ -45,9 +45,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 RSS_PROBE = textwrap.dedent("""\
     import os, sys
-    from articles.index_cache import IndexCache
-    from articles.indexer import Indexer
-    from articles.library import build_library
+    from articles.cache.index_cache import IndexCache
+    from articles.library.indexer import Indexer
+    from articles.library.build import build_library
     cache = IndexCache(__import__("pathlib").Path(sys.argv[1]))
     files = Indexer.list_files([sys.argv[2]])
     keys = {os.path.abspath(p): p for p in files}

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from articles import sample_path
-from articles.indexer import Indexer
+from articles.library.indexer import Indexer
 from tests.web.conftest import PAGES
 
 
@@ -36,7 +36,7 @@ def test_a_library_folder_indexes_saved_pages_beside_text_files(tmp_path: Path) 
 PROBE = """
 import json, sys
 from reader.launch import load_articles
-from articles.article_cache import ArticleCache
+from articles.cache.article_cache import ArticleCache
 cache = ArticleCache()
 load_articles([sys.argv[1]], cache)
 load_articles([sys.argv[1]], cache)

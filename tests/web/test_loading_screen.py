@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from annotations.store import Store
-from articles.article_cache import ArticleCache
+from articles.cache.article_cache import ArticleCache
 from reader.app import ReaderApp
 from reader.screens.article_screen import ArticleScreen
 from reader.screens.loading_screen import LoadingScreen

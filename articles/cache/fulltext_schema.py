@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from articles.index_schema import parser_fingerprint
+from articles.cache.fingerprint import parser_fingerprint
 
 FULLTEXT_VERSION = 1
 """The version of the tables below."""

@@ -10,18 +10,20 @@ per file) into a `Library`:
   is the form most articles use; on a tie, a form with diacritics (it carries more: "Nguyễn Văn
   Thông" over "Nguyen Van Thong"), then the form of the latest article. Each post the person
   held is a `PostHistory` with the dates of the articles that give it; equivalent wordings of
-  one post are merged (`articles.roles.equivalent`). Posts are ordered by their first date, so
-  a change of post over time reads top to bottom; posts only undated articles give come last.
+  one post are merged (`articles.parsing.roles.equivalent`). Posts are ordered by their first
+  date, so a change of post over time reads top to bottom; posts only undated articles give
+  come last. Same-name people whose posts name different provinces are kept apart
+  (`articles.library.who_is_who`).
 - `documents`: one `LibraryDocument` per document. A code alone does not identify a document
   (numbering restarts each term: 26-NQ/TW of 2013 on Nghe An, 26-NQ/TW of 2022 on the North
-  Central region). The identity rule (in full in `articles.document_identity`): citations of
+  Central region). The identity rule (in full in `articles.library.document_identity`): citations of
   the same normalised code (folded, no spaces) are one document unless the dates (or years),
   the issuers or the subjects they give conflict (subjects compare by folded word overlap), or
   the citing article is older than the document. Citations that fit more than one document are
   gathered under a doubtful entry (key "<code>#?") whose `doubt` says so.
 
 Mentions everywhere are ordered by (article date, article path, offset), undated articles last:
-the order `n`/`N` walk through (`articles.library_mentions.step_mention`).
+the order `n`/`N` walk through (`articles.library.mentions.step_mention`).
 
 The library is immutable and holds no article text: only offsets, the mention's text and a
 line of context. Open an article with `articles.load(mention.path)` and check that its `id` is
@@ -38,9 +40,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from articles.document_identity import Evidence, content_words, group_citations
 from articles.folding import fold, strip_marks
-from articles.library_entry import (
+from articles.library.document_identity import Evidence, content_words, group_citations
+from articles.library.entry import (
     ArticleEntry,
     ArticleSummary,
     EntryDocument,
@@ -52,8 +54,8 @@ from articles.library_entry import (
     normalise_code,
     provisional_summary,
 )
-from articles.roles import equivalent
-from articles.who_is_who import split_by_place
+from articles.library.who_is_who import split_by_place
+from articles.parsing.roles import equivalent
 
 __all__ = [
     "ArticleEntry",
@@ -206,7 +208,7 @@ class Library:
 
     def person(self, key: str) -> LibraryPerson | None:
         """The person with this key (or any form of the full name: it is folded). People of
-        one name told apart by place have keys "<name>#<place>" (`articles.who_is_who`)."""
+        one name told apart by place have keys "<name>#<place>" (`articles.library.who_is_who`)."""
         return self._people.get(key) or self._people.get(fold(key))
 
     def document(self, key: str) -> LibraryDocument | None:
@@ -244,7 +246,8 @@ class Library:
 
 
 _equivalent = lru_cache(maxsize=65536)(equivalent)
-"""`articles.roles.equivalent`, remembered: a library compares the same wordings many times."""
+"""`articles.parsing.roles.equivalent`, remembered: a library compares the same wordings many
+times."""
 
 
 def _day(summary: ArticleSummary) -> date | None:

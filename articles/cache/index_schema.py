@@ -5,7 +5,7 @@ is not a database (garbage bytes) or was made by another schema, entry format or
     files      (path, size, mtime_ns, digest)   what each file held when last read
     entries    (digest, id, title, authors, published, source, people_count,
                 documents_count, error, detail, stored)   one row per distinct file content;
-               `detail` is the entry's JSON (`articles.entry_codec`)
+               `detail` is the entry's JSON (`articles.cache.entry_codec`)
     people     (digest, key, name, roles, mentions)       compact: who's who without mentions
     documents  (digest, key, code, type, issuer, issuer_given, date, year, subject, mentions)
     mentions   (digest, owner, key, ordinal, first, last, kind, text, context, context_start,
@@ -19,17 +19,16 @@ Room for full-text search: an FTS5 table over the articles' text, keyed by `dige
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 import orjson
 
-from articles.library_entry import ENTRY_FORMAT, ArticleSummary
+from articles.cache.fingerprint import parser_fingerprint
+from articles.library.entry import ENTRY_FORMAT, ArticleSummary
 
 SCHEMA_VERSION = 2
 """The version of the tables below (1 was a JSON file per entry)."""
@@ -67,19 +66,6 @@ TABLES = ("meta", "files", "entries", "people", "documents", "mentions")
 SUMMARY_COLUMNS = ("e.id, e.title, e.authors, e.published, e.source, e.people_count, "
                     "e.documents_count, e.error")
 
-
-
-@lru_cache(maxsize=1)
-def parser_fingerprint() -> str:
-    """A hash of the `articles` package's source (subpackages too): it changes whenever the
-    parser may."""
-    digest = hashlib.blake2b(digest_size=8)
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):  # articles/sources/ too
-        digest.update(source.relative_to(package).as_posix().encode())
-        with contextlib.suppress(OSError):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 def meta() -> dict[str, str]:

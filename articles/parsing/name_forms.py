@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from articles.folding import fold
-from articles.lexicon import FAMILY_NAMES
-from articles.post_names import post_ending_at
-from articles.roles import SPECIAL_ROLES, equivalent
+from articles.parsing.lexicon import FAMILY_NAMES
+from articles.parsing.post_names import post_ending_at
+from articles.parsing.roles import SPECIAL_ROLES, equivalent
 
 
 class Draft(Protocol):
-    """A person being assembled (see `articles.people`)."""
+    """A person being assembled (see `articles.parsing.people`)."""
 
     name: str
     roles: list[str]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from articles.folding import fold
-from articles.lexicon import (
+from articles.parsing.lexicon import (
     FAMILY_NAMES,
     HONORIFICS,
     PLACE_NOUNS,
@@ -15,7 +15,7 @@ from articles.lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from articles.scan import UPPER
+from articles.parsing.scan import UPPER
 
 _TOKEN = re.compile(r"\d{4}[–-]\d{4}|[^\W_]+(?:['’-][^\W_]+)*|&")
 """A word of a post; a span of years ("the 2020–2025 term") is one word."""

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from articles.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
-from articles.credits import Credit, name_like, split_credit
-from articles.dates import WEEKDAY_TAIL, find_datetime
 from articles.folding import fold
 from articles.model import Block
-from articles.outlets import OUTLETS, outlet_in
-from articles.post_names import posts_after
-from articles.roles import starts_post
-from articles.scan import WORD
+from articles.parsing.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
+from articles.parsing.credits import Credit, name_like, split_credit
+from articles.parsing.dates import WEEKDAY_TAIL, find_datetime
+from articles.parsing.outlets import OUTLETS, outlet_in
+from articles.parsing.post_names import posts_after
+from articles.parsing.roles import starts_post
+from articles.parsing.scan import WORD
 
 _BYLINE_NOISE = re.compile(
     r"^\s*(?:By|Posted|Published|Updated?|Cập nhật|Author|Authors|Written by|Reported by|"
@@ -96,7 +96,7 @@ def _names(
 
 def _posts(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     """An author's posts written after the name in a byline, and where they end (the shared
-    rule of `articles.post_names`)."""
+    rule of `articles.parsing.post_names`)."""
     spans = posts_after(text, pos, limit)
     return [text[s:e] for s, e in spans], (spans[-1][1] if spans else pos)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.folding import fold
-from articles.lexicon import (
+from articles.parsing.lexicon import (
     CREDIT_NOT_PEOPLE,
     FAMILY_NAMES,
     NAME_STOPWORDS,
@@ -18,8 +18,8 @@ from articles.lexicon import (
     PLACES,
     ROLE_HEADS,
 )
-from articles.outlets import OUTLETS
-from articles.scan import UPPER
+from articles.parsing.outlets import OUTLETS
+from articles.parsing.scan import UPPER
 
 NAME_WORD = re.compile(rf"^[{UPPER}][^\W\d_]*$")
 """One word of a personal name: a capital, then letters."""

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from articles.library_entry import (
+from articles.library.entry import (
     ENTRY_FORMAT,
     ArticleEntry,
     ArticleSummary,
@@ -60,6 +60,13 @@ def entry_from_json(data: object, path: Path | None = None) -> ArticleEntry:
         raise
     except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
         raise EntryFormatError(f"not an article entry: {exc}") from None
+
+
+def entry_with_path(entry: ArticleEntry, path: Path) -> ArticleEntry:
+    """This entry for a file at another path with the same content."""
+    if path == entry.summary.path:
+        return entry
+    return entry_from_json(entry_to_json(entry), path)
 
 
 def entry_from_record(record: Any, summary: ArticleSummary) -> ArticleEntry:

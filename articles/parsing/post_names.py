@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from articles.credits import name_like
 from articles.folding import fold
-from articles.lexicon import FAMILY_NAMES, ORG_WORDS, ROLE_HEADS
-from articles.roles import post_end, split_rank, starts_post
-from articles.scan import WORD
+from articles.parsing.credits import name_like
+from articles.parsing.lexicon import FAMILY_NAMES, ORG_WORDS, ROLE_HEADS
+from articles.parsing.roles import post_end, split_rank, starts_post
+from articles.parsing.scan import WORD
 
 DASH_AFTER = re.compile(r"\s*[-–—]\s+|(?<=[^\W\d_])—(?=[^\W\d_])")
 """A dash after a name, before its post ("X - Secretary", "X—member of ...")."""

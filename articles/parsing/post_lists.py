@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from articles.folding import fold
-from articles.lexicon import ROLE_PLURALS
-from articles.roles import clean_role, post_end
+from articles.parsing.lexicon import ROLE_PLURALS
+from articles.parsing.roles import clean_role, post_end
 
 _plural_words = "|".join(sorted(ROLE_PLURALS, key=len, reverse=True))
 LIST_HEADER = re.compile(

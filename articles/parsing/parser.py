@@ -8,13 +8,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from articles.blocks import classify
-from articles.credits import Credit
-from articles.dates import find_datetime
-from articles.metadata import parse_byline, photo_credits, source_of
 from articles.model import Article, Block
-from articles.sections import build_sections
-from articles.textio import article_id, canonicalize, read_text
+from articles.parsing.blocks import classify
+from articles.parsing.credits import Credit
+from articles.parsing.dates import find_datetime
+from articles.parsing.metadata import parse_byline, photo_credits, source_of
+from articles.parsing.sections import build_sections
+from articles.sources.textio import article_id, canonicalize
 
 TITLE_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
 """A date and time in brackets closing a headline."""
@@ -28,8 +28,8 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
     be shown at once and its index filled in afterwards."""
     text = canonicalize(text)
     if entities:
-        from articles.documents import find_documents  # not needed for the layout alone
-        from articles.people import find_people
+        from articles.parsing.documents import find_documents  # not needed for the layout alone
+        from articles.parsing.people import find_people
     blocks = classify(text)
     title_block = next((b for b in blocks if b.kind == "title"), None)
     bylines = [parse_byline(text, b) for b in blocks if b.kind == "byline"]
@@ -68,8 +68,8 @@ def parse_structured(
     """An Article over canonical `text` whose blocks (and byline authors, date and source) are
     already known, as from a web page's markup; people and documents are found as by `parse`,
     with the same finders. The title is the text of the title block, if any."""
-    from articles.documents import find_documents
-    from articles.people import find_people
+    from articles.parsing.documents import find_documents
+    from articles.parsing.people import find_people
 
     blocks = tuple(blocks)
     title_block = next((b for b in blocks if b.kind == "title"), None)
@@ -97,15 +97,3 @@ def find_entities(article: Article) -> Article:
     full = parse(article.text, article.path)
     return replace(article, people=full.people, documents=full.documents, entities_found=True)
 
-
-def load(path: str | Path, *, entities: bool = True) -> Article:
-    """Read, canonicalise and parse an article file (ArticleError on unreadable input); a saved
-    web page (.html, .htm) or an http(s) address is read by `articles.sources`."""
-    from articles.sources import is_page
-
-    if is_page(path):
-        from articles.sources.loader import load_page
-
-        return load_page(path)
-    p = Path(path)
-    return parse(read_text(p), path=p, entities=entities)

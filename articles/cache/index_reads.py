@@ -1,6 +1,6 @@
 """What the library screen reads from the index database: the table's rows (the first page
 first), the light entries who's who and the documents are built from, and the mentions of one
-person or document. A part of `IndexCache` (see `articles.index_cache`)."""
+person or document. A part of `IndexCache` (see `articles.cache.index_cache`)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Protocol
 
 import orjson
 
-from articles.index_schema import SUMMARY_COLUMNS, summary_from_row
-from articles.library_entry import (
+from articles.cache.index_schema import SUMMARY_COLUMNS, summary_from_row
+from articles.library.entry import (
     ArticleEntry,
     ArticleSummary,
     EntryDocument,

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from articles.credits import Credit, name_like
 from articles.folding import fold
-from articles.lexicon import (
+from articles.model import Block, Mention, Person
+from articles.parsing.credits import Credit, name_like
+from articles.parsing.lexicon import (
     FAMILY_NAMES,
     HONORIFICS,
     NAME_STOPWORDS,
@@ -17,14 +18,13 @@ from articles.lexicon import (
     PLACES,
     ROLE_HEADS,
 )
-from articles.model import Block, Mention, Person
-from articles.name_forms import find_post_given_forms, merge_given_name_forms
-from articles.post_lists import list_headers
-from articles.post_names import HONORIFIC_BEFORE, posts_after_name
-from articles.post_names import posts_before as find_posts_before
-from articles.role_mentions import find_role_mentions
-from articles.roles import clean_role, equivalent
-from articles.scan import CAP_WORD, WORD
+from articles.parsing.name_forms import find_post_given_forms, merge_given_name_forms
+from articles.parsing.post_lists import list_headers
+from articles.parsing.post_names import HONORIFIC_BEFORE, posts_after_name
+from articles.parsing.post_names import posts_before as find_posts_before
+from articles.parsing.role_mentions import find_role_mentions
+from articles.parsing.roles import clean_role, equivalent
+from articles.parsing.scan import CAP_WORD, WORD
 
 CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
 """Capitalised words separated by single spaces: candidate names, posts and organisations."""

@@ -1,6 +1,6 @@
 """The library's index: one SQLite database in the cache directory (`<cache dir>/index.sqlite3`,
 `READER_CACHE_DIR` else the user cache dir's `reader/index`), so reopening a library parses
-nothing and reads no article file. Its tables are in `articles.index_schema`.
+nothing and reads no article file. Its tables are in `articles.cache.index_schema`.
 
 - Entries are keyed by a hash of the file's bytes (`content_hash`): an unchanged file is never
   parsed again, a copied or moved file is found under its new path, a changed file (new hash)
@@ -34,18 +34,18 @@ from pathlib import Path
 
 import orjson
 
-from articles.cache_files import CACHE_ENV, user_cache_root
-from articles.entry_codec import entry_from_record, entry_to_json
-from articles.index_reads import IndexReads, file_key
-from articles.index_schema import (
+from articles.cache.entry_codec import entry_from_record, entry_to_json
+from articles.cache.files import CACHE_ENV, user_cache_root
+from articles.cache.fingerprint import parser_fingerprint
+from articles.cache.index_reads import IndexReads, file_key
+from articles.cache.index_schema import (
     DB_NAME,
     SUMMARY_COLUMNS,
     open_database,
-    parser_fingerprint,
     summary_from_row,
     transaction,
 )
-from articles.library_entry import (
+from articles.library.entry import (
     ArticleEntry,
     ArticleSummary,
     EntryFormatError,

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.credits import name_like
 from articles.folding import fold
-from articles.layout import BY_CREDIT, TOP_LINES, read_top
 from articles.model import Block, BlockKind
-from articles.outlets import AGENCY_PREFIXES, outlet_in
+from articles.parsing.credits import name_like
+from articles.parsing.layout import BY_CREDIT, TOP_LINES, read_top
+from articles.parsing.outlets import AGENCY_PREFIXES, outlet_in
 
 IMAGE_LINE = re.compile(r"^\|?\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?\s*$")
 IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")

@@ -9,7 +9,7 @@ SAMPLE_NAME = "nghe-an-standing-committee-works-with-party-committees-2023-04-12
 
 def sample_path() -> Path:
     """The path of the bundled sample article (Nghe An Newspaper, April 12, 2023)."""
-    beside = Path(__file__).resolve().parent / "data" / SAMPLE_NAME
+    beside = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
     if beside.is_file():  # an ordinary install: no need for importlib.resources (milliseconds)
         return beside
     from importlib import resources

@@ -7,11 +7,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from articles.credits import name_like
 from articles.model import Block
-from articles.name_forms import Draft
-from articles.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
-from articles.scan import CAP_WORD, WORD
+from articles.parsing.credits import name_like
+from articles.parsing.name_forms import Draft
+from articles.parsing.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
+from articles.parsing.scan import CAP_WORD, WORD
 
 _CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
 

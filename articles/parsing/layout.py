@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from articles.credits import name_like
-from articles.dates import find_datetime
 from articles.folding import fold
-from articles.outlets import CJK, FURNITURE_LINE, LETTERHEAD, NAV_WORDS, outlet_in
+from articles.parsing.credits import name_like
+from articles.parsing.dates import find_datetime
+from articles.parsing.outlets import CJK, FURNITURE_LINE, LETTERHEAD, NAV_WORDS, outlet_in
 
 TOP_LINES = 16
 """How many lines from the top the headline, bylines and furniture are looked for in."""

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from articles.dates import parse_date_at
 from articles.folding import fold
-from articles.lexicon import DOCUMENT_TYPES, ISSUER_CODES, ORG_WORDS, TYPE_WORDS
 from articles.model import Block, DocumentRef, Mention
-from articles.roles import post_end
+from articles.parsing.dates import parse_date_at
+from articles.parsing.lexicon import DOCUMENT_TYPES, ISSUER_CODES, ORG_WORDS, TYPE_WORDS
+from articles.parsing.roles import post_end
 
 _L = r"A-Za-zĐđ"
 PARTY_CODE = re.compile(
