@@ -3,7 +3,6 @@ annotations/layout.py): which file holds the notes made on which article referen
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,31 +20,45 @@ def _triple(ref: ArticleRef) -> RefTriple:
 
 class Catalogue:
     """The `shards` table, looked up as it is: no index is built when the notes file is read
-    (so reading it costs what parsing it costs); a lookup scans the entries once. `check` must
-    have passed before a lookup."""
+    (so reading it costs what parsing it costs). A lookup scans the entries once, checking each
+    as it goes; `check` checks them all (before a write, and for `Store.check`)."""
 
     def __init__(self, table: dict[str, dict[str, Any]] | None = None,
                  path: Path | None = None) -> None:
         self._table = table or {}
         self._path = path or Path()
+        self.checked = False
 
     @property
     def refs(self) -> dict[str, dict[str, Any]]:
-        """Key -> entry, for every per-article file the catalogue names."""
+        """Key -> entry, for every per-article file the catalogue names (checked first)."""
+        self.check()
         return self._table
 
-    def _entries(self) -> Iterator[tuple[str, list[Any]]]:
+    def _scan(self, ref: ArticleRef | None) -> set[str]:
+        """The keys whose entry lists a reference sharing `ref`'s content hash, path or title
+        (none when `ref` is None); CorruptStoreError at the first entry that is not one."""
+        keys: set[str] = set()
+        rid = ref.id if ref is not None else None
+        path = (ref.path or None) if ref is not None else None
+        title = (ref.title or None) if ref is not None else None
         for key, doc in self._table.items():
             refs = doc.get("refs")
-            if not isinstance(refs, list) or not KEY_PATTERN.fullmatch(key):
+            if type(refs) is not list or len(key) != 16 or not KEY_PATTERN.fullmatch(key):
                 raise CorruptStoreError(self._path, f"catalogue entry {key!r} is not a shard entry")
-            yield key, refs
+            for item in refs:
+                if (type(item) is not list or len(item) != 3 or type(item[0]) is not str
+                        or type(item[1]) is not str or type(item[2]) is not str):
+                    raise CorruptStoreError(self._path, f"catalogue entry {key!r}: bad reference")
+                if item[0] == rid or item[1] == path or item[2] == title:
+                    keys.add(key)
+        self.checked = True
+        return keys
 
     def check(self) -> None:
         """CorruptStoreError naming the first entry that is not a catalogue entry."""
-        for key, refs in self._entries():
-            for item in refs:
-                _checked(item, key, self._path)
+        if not self.checked:
+            self._scan(None)
 
     def has(self, key: str, ref: ArticleRef) -> bool:
         """Whether the entry of `key` lists this reference."""
@@ -56,19 +69,7 @@ class Catalogue:
     def keys_for(self, ref: ArticleRef) -> set[str]:
         """The files that may hold notes of this article: a reference with its content hash,
         its path, or its title (a moved file; the file's own index tells if it moved away)."""
-        keys: set[str] = set()
-        rid, path, title = ref.id, ref.path or None, ref.title or None
-        for key, doc in self._table.items():
-            for item in doc["refs"]:
-                if item[0] == rid or item[1] == path or item[2] == title:
-                    keys.add(key)
-                    break
-        return keys
-
-
-def _checked(item: object, key: str, path: Path) -> None:
-    if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
-        raise CorruptStoreError(path, f"catalogue entry {key!r}: bad reference")
+        return self._scan(ref)
 
 
 def entry_with(table: dict[str, dict[str, Any]], key: str, refs: set[ArticleRef]

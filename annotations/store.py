@@ -106,6 +106,7 @@ class Store:
         not the per-article files, each checked when its article is read."""
         with self._mutex:
             self._sync()
+            self._files.catalogue.check()
 
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, or None."""
@@ -159,6 +160,7 @@ class Store:
         if self._real.parent.is_dir():  # else creating the directory fails, with its message
             with self._mutex:
                 files.sync()
+                files.catalogue.check()
                 files.main.check_writable()
         with self._locked():
             if not self._cleaned:
@@ -166,6 +168,7 @@ class Store:
                 self._cleaned = True
             files.main.fresh()
             files.sync()
+            files.catalogue.check()  # never rewrite a notes file whose catalogue is bad
             files.main.check_writable()
             yield files
 

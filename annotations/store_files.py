@@ -37,9 +37,7 @@ class StoreFiles:
         tables = self.main.sync() or {}
         generation = self.main.storage.generation
         if generation != self._catalogue_generation:
-            catalogue = Catalogue(tables.get(SHARDS), self.db)
-            catalogue.check()
-            self.catalogue = catalogue
+            self.catalogue = Catalogue(tables.get(SHARDS), self.db)
             self._catalogue_generation = generation
         self.sharded = SHARDS in tables
         # A notes file that only holds the catalogue is rarely written: no prepared version.
