@@ -1,5 +1,5 @@
 """The command palette's article commands: find people, documents, sections and notes of the
-article on screen by name (diacritics ignored) and jump there."""
+article on screen by name (diacritics ignored) and jump there; export its notes."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from articles import fold
 from reader.safe_text import one_line
 
 if TYPE_CHECKING:
+    from annotations.exporting import Format
     from reader.screens.article_screen import ArticleScreen
 
 
@@ -58,6 +59,14 @@ class ArticleCommands(Provider):
         for i, section in enumerate(article.sections):
             yield (f"Section: {one_line(section.title)}", "jump to this section",
                    partial(screen.jump_to_section, i))
+        if screen.anchored:
+            from reader.screens.exporting import export_notes
+
+            formats: tuple[tuple[Format, str], ...] = (
+                ("markdown", "Markdown"), ("json", "JSON"), ("w3c", "W3C"))
+            for fmt, name in formats:
+                yield (f"Export notes as {name}…", "this article's notes, into a file you name",
+                       partial(export_notes, screen, fmt))
         for item in screen.anchored:
             a = item.annotation
             label = one_line(a.note or a.target.exact)[:70]

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
+from annotations.note_filter import NoteFilter
 from articles import Article
 from reader.safe_text import one_line
 from reader.screens.panels import PanelScreen
@@ -81,6 +82,7 @@ class ArticleScreen(PanelScreen):
         self._typeahead = SearchTypeahead()
         self._leaving = False
         self._notes: NoteActions | None = None
+        self.note_filter = NoteFilter()
         self._start_position = 0
 
     # --- composition ----------------------------------------------------------------------
@@ -239,15 +241,21 @@ class ArticleScreen(PanelScreen):
         """Show anchored annotations in the text and in the Notes tab."""
         self.anchored = anchored
         if self.sidebar_ready:
+            from reader.screens.note_filtering import filtered
+
             states = self._notes.saver.pending.states() if self._notes is not None else {}
-            self.query_one("#notes-list", NotesList).show(self.article, anchored, states)
-            count = len(anchored)
-            orphans = sum(1 for a in anchored if a.status == "orphan")
-            label = f"Notes {count}" + (f" ({orphans} unanchored)" if orphans else "")
+            shown, empty, label = filtered(self, anchored)
+            self.query_one("#notes-list", NotesList).show(self.article, shown, states, empty)
             from textual.widgets import TabbedContent
 
             self.query_one(TabbedContent).get_tab("notes").label = label
         self.refresh_marks()
+
+    def on_notes_list_filter_asked(self, message: NotesList.FilterAsked) -> None:
+        """`t`, `c` or `x` in the Notes tab: filter by tag or colour, or show all."""
+        from reader.screens.note_filtering import ask_filter
+
+        ask_filter(self, message.kind)
 
     def _annotation_at(self, offset: int) -> Anchored | None:
         """The shortest highlight covering `offset`."""

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -61,13 +63,31 @@ def note_prompt(a: Annotation, status: str = "exact", saving: str | None = None)
 
 
 class NotesList(OptionList):
-    """Annotations of one article; option ids are the annotation ids."""
+    """Annotations of one article; option ids are the annotation ids. `t` and `c` ask for a
+    tag or colour to show only those, `x` shows all again (the screen filters)."""
+
+    BINDINGS = [
+        Binding("t", "filter('tag')", "Filter by tag"),
+        Binding("c", "filter('color')", "Filter by colour"),
+        Binding("x", "filter('clear')", "Show all notes"),
+    ]
+
+    class FilterAsked(Message):
+        """The user asked to filter the notes by "tag" or "color", or to "clear" it."""
+
+        def __init__(self, kind: str) -> None:
+            self.kind = kind
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
 
+    def action_filter(self, kind: str) -> None:
+        """Ask the screen to filter (or stop filtering) the list."""
+        self.post_message(self.FilterAsked(kind))
+
     def show(self, article: Article, items: Sequence[Anchored],
-             saving: Mapping[str, str] | None = None) -> None:
+             saving: Mapping[str, str] | None = None, empty: str | None = None) -> None:
         """Replace the list with `items`, anchored first by position, then the orphans;
         `saving` gives the save state of those whose change is not on disk yet."""
         saving = saving or {}
@@ -95,7 +115,7 @@ class NotesList(OptionList):
                                               saving.get(item.annotation.id)),
                                   id=item.annotation.id))
         if not options:
-            options.append(Option(Text("No highlights yet: select text and press h.",
+            options.append(Option(Text(empty or "No highlights yet: select text and press h.",
                                        style="dim"), disabled=True))
         highlighted = self.highlighted
         self.set_options(options)
