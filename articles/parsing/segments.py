@@ -44,3 +44,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of `text[start:end]` as (start, end) offsets."""
     return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` widened to whole words: a start or end inside a word (letters and
+    digits on both sides) moves out to the word's edge. What a mouse drag selects."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end

@@ -352,7 +352,9 @@ class ArticleScreen(PanelScreen):
         self.occurrences = local.at(index) if local.spans else local
         self.refresh_marks()
         self._go_to_current()
-        self.status.message = walk.status()
+        span = self.occurrences.current
+        self.status.message = walk.status() + (  # as within an article
+            " (by title)" if span is not None and span.kind == "role" else "")
 
     def _step_walk(self, delta: int) -> bool:
         """Follow the library walk by one mention; True if it applied."""

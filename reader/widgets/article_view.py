@@ -358,7 +358,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         return max(start, min(start + max(0, x), end))
 
     def selection_range(self, selection: Selection) -> tuple[int, int] | None:
-        """The canonical offsets a Textual selection covers."""
+        """The canonical offsets a Textual selection covers, widened to whole words."""
         if not len(self._layout):
             return None
         start = self._point_to_offset(*selection.start) if selection.start else 0
@@ -369,7 +369,9 @@ Drag with the mouse to select; click a name or a document to choose it.
             end = self._point_to_offset(x, y)
         if end <= start:
             return None
-        return start, end
+        from articles.parsing.segments import snap_to_words
+
+        return snap_to_words(self.article.text, start, end)  # a drag takes whole words
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         span = self.selection_range(selection)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import sample_path
+from articles import Article, sample_path
 from articles.segments import word_spans
 from reader.app import ReaderApp
 from reader.cli import main
@@ -121,3 +121,27 @@ async def test_the_library_notes_tab_lists_only_that_library_s_notes(db_path: Pa
         assert "a note elsewhere" not in shown
         status = str(screen.query_one("#library-status").render())
         assert "1 of 1 notes" in status
+
+
+async def test_a_title_only_mention_reached_from_the_library_says_by_title(
+        make_app: AppFactory, sample: Article) -> None:
+    from articles.library_entry import ArticleSummary, LibraryMention
+    from reader.screens.article_screen import ArticleScreen
+    from reader.walk import LibraryWalk
+
+    person = next(p for p in sample.people if any(m.kind == "role" for m in p.mentions))
+    role = next(i for i, m in enumerate(person.mentions) if m.kind == "role")
+    summary = ArticleSummary(path=Path(str(sample.path)), id=sample.id,
+                             title=sample.title or "")
+    mentions = tuple(LibraryMention(summary, m.start, m.end, m.kind,
+                                    sample.text[m.start:m.end], "", 0, 0)
+                     for m in person.mentions)
+    walk = LibraryWalk("person", person.key, person.name, mentions, role)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await app.push_screen(ArticleScreen(sample, app.session, walk=walk))
+        await opened(pilot)
+        message = screen_of(app).status.message
+        assert message.startswith(f"{person.name} {role + 1}/{len(mentions)} · article 1 of 1")
+        assert message.endswith("(by title)")
