@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from reader.library_palette import LibraryCommands
 from reader.palette import ArticleCommands
 from reader.safe_text import one_line, visible
 from reader.screens.article_screen import ArticleScreen
@@ -42,7 +43,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleCommands}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleCommands, LibraryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+p", "command_palette", "Palette", show=False),

@@ -59,8 +59,11 @@ class LibraryNotes(Screen[None]):
     @on(OptionList.OptionSelected, "#all-notes")
     def _note_chosen(self, event: OptionList.OptionSelected) -> None:
         note = self._notes.get(event.option.id or "")
-        if note is None:
-            return
+        if note is not None:
+            self.open_note(note)
+
+    def open_note(self, note: Annotation) -> None:
+        """Open the article of `note` at its passage (found by content if the file moved)."""
         path = Path(note.article.path) if note.article.path else None
         if path is None or not path.exists():
             match = next((s for s in self.summaries.values() if s.id == note.article.id), None)

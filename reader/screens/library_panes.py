@@ -102,6 +102,21 @@ class LibraryPanes(Screen[None]):
             options.highlighted = 0
             self._show_entry(pane, 0)
 
+    def show_entry(self, view: str, key: str) -> None:
+        """Show the person or document with `key` in its view (the palette's choice): the
+        filter is cleared so it is listed, then it is highlighted with its details."""
+        from textual.widgets import Input
+
+        self.query_one("#library-filter", Input).value = ""
+        self.filter_text = ""
+        self.action_show(view)  # type: ignore[attr-defined]  # the library screen's
+        pane = PEOPLE if view == "people" else DOCUMENTS
+        keys = [e.key for e in (self._people if pane is PEOPLE else self._documents)]
+        index = keys.index(key) if key in keys else None
+        if index is not None:
+            self.query_one(pane.index_id, OptionList).highlighted = index
+            self._show_entry(pane, index)
+
     def _with_mentions(self, pane: IndexPane, index: int) -> LibraryPerson | LibraryDocument:
         """Entry `index` of a pane's list with its mentions, read from the index the first
         time it is shown (only the articles that mention it)."""
