@@ -104,6 +104,18 @@ class NoteIndex:
         self.items[annotation_id] = a
         return a
 
+    def matching(self, ref: ArticleRef) -> set[str]:
+        """The ids of notes on this article: same content hash, same path, or same title on a
+        file that no longer exists (the article was moved)."""
+        ids = self.ids_for(self.refs_by_id, ref.id)
+        if ref.path:
+            ids |= self.ids_for(self.refs_by_path, ref.path)
+        if ref.title:
+            for other in self.refs_by_title.get(ref.title, ()):
+                if moved_away(other.path):
+                    ids |= self.by_ref[other]
+        return ids
+
     def ids_for(self, lookup: dict[str, set[ArticleRef]], key: str) -> set[str]:
         """The ids of the annotations whose reference has this hash, path or title."""
         out: set[str] = set()

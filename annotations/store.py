@@ -24,7 +24,7 @@ from annotations.layout import SHARD_AT, SHARDS, remove_stale_temp_files, shard_
 from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
 from annotations.note_file import NoteFile
-from annotations.note_index import NoteIndex, gc_paused, moved_away
+from annotations.note_index import gc_paused
 from annotations.set_aside import move_aside
 from annotations.sharding import move_notes_to_shards
 from annotations.storage import DurableStorage
@@ -36,19 +36,6 @@ JSONValue = Any
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another process to finish its write before giving up."""
-
-
-def _matching(index: NoteIndex, ref: ArticleRef) -> set[str]:
-    """The ids in `index` of notes on this article: same content hash, same path, or same
-    title on a file that no longer exists (the article was moved)."""
-    ids = index.ids_for(index.refs_by_id, ref.id)
-    if ref.path:
-        ids |= index.ids_for(index.refs_by_path, ref.path)
-    if ref.title:
-        for other in index.refs_by_title.get(ref.title, ()):
-            if moved_away(other.path):
-                ids |= index.by_ref[other]
-    return ids
 
 
 class Store:
@@ -140,7 +127,7 @@ class Store:
         ref = ArticleRef.of(article)
         with self._mutex:
             found = [a for s in self._files.sources_for(ref)
-                     for a in self._get_all(s, _matching(s.index, ref))]
+                     for a in self._get_all(s, s.index.matching(ref))]
         return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
 
     # Changing -----------------------------------------------------------------------------
@@ -153,9 +140,10 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[StoreFiles]:
-        """Locked, with the notes file freshly read (by content): the start of every
-        read-modify-write. A file that cannot be used (a directory, corrupt, unreadable,
-        read-only) is refused before the lock is taken, so bad input leaves no lock file."""
+        """Locked, with the notes file freshly read (by content when it is the file written;
+        see `_main_fresh`): the start of every read-modify-write. A file that cannot be used
+        (a directory, corrupt, unreadable, read-only) is refused before the lock is taken, so
+        bad input leaves no lock file."""
         files = self._files
         if self._real.parent.is_dir():  # else creating the directory fails, with its message
             with self._mutex:
@@ -166,8 +154,10 @@ class Store:
             if not self._cleaned:
                 remove_stale_temp_files(self._real)
                 self._cleaned = True
-            files.main.fresh()
             files.sync()
+            if not files.sharded:  # every write rewrites it: compared by content first
+                files.main.fresh()
+                files.sync()
             files.catalogue.check()  # never rewrite a notes file whose catalogue is bad
             files.main.check_writable()
             yield files
@@ -183,9 +173,21 @@ class Store:
                 f"the file as it was is kept as {backup}"
             )
 
+    @staticmethod
+    def _main_fresh(files: StoreFiles) -> None:
+        """Before writing the notes file of a store of per-article files: make sure it is what
+        the file holds by its content (an add to an article's file does not read it)."""
+        if files.sharded:
+            files.main.fresh()
+            files.sync()
+            files.catalogue.check()
+
     def _list_in_catalogue(self, files: StoreFiles, key: str, refs: set[ArticleRef]) -> None:
         """Make the catalogue entry of `key` list these references (written first, so a note
         is never in a file the catalogue does not point to)."""
+        if all(files.catalogue.has(key, r) for r in refs):
+            return
+        self._main_fresh(files)
         if all(files.catalogue.has(key, r) for r in refs):
             return
         shards = files.sync().get(SHARDS, {})
@@ -236,6 +238,7 @@ class Store:
                 for a in added.values():
                     groups.setdefault(shard_key(a.article) if files.sharded else "", {})[a.id] = a
                 if files.sharded:
+                    self._main_fresh(files)
                     shards = files.sync().get(SHARDS, {})
                     entries = {k: entry_with(shards, k, {a.article for a in g.values()})
                                for k, g in groups.items()}
@@ -253,6 +256,10 @@ class Store:
     def _source_for_writing(self, files: StoreFiles, annotation_id: str,
                             hints: list[ArticleRef]) -> NoteFile | None:
         source = files.locate(annotation_id, hints)
+        if source is files.main and files.sharded:
+            self._main_fresh(files)
+            if annotation_id not in files.main.index.items:
+                return None
         if source is not None and source is not files.main:
             source.fresh()
             source.check_writable()
@@ -339,6 +346,7 @@ class Store:
         except TypeError as exc:
             raise ValueError(f"setting {key!r}: not a JSON value ({exc})") from None
         with self._writing() as files:
+            self._main_fresh(files)
             if self._doc(schema.SETTINGS, key) == {"value": value}:
                 return
             files.main.tables[schema.SETTINGS].put(key, {"value": value})
@@ -357,6 +365,7 @@ class Store:
         if type(offset) is not int or offset < 0:
             raise ValueError(f"position {offset!r} is not an offset (an integer >= 0)")
         with self._writing() as files:
+            self._main_fresh(files)
             if self.get_position(article_key) == offset:
                 return
             files.main.tables[schema.POSITIONS].put(

@@ -211,3 +211,24 @@ def test_an_article_file_already_there_is_added_to_never_replaced(db_path: Path)
     later = [note(20000 + i, i % 3) for i in range(SHARD_AT)]
     Store(db_path).add_many(later)
     assert {a.id for a in Store(db_path).all()} == {a.id for a in earlier + later}
+
+
+def test_a_same_size_edit_of_the_notes_file_is_read_before_it_is_written(db_path: Path) -> None:
+    """An add to an article's file does not read the notes file by content, but every write
+    of the notes file does: an edit that kept its size and mtime is kept, never overwritten."""
+    Store(db_path).add_many(many())
+    store = Store(db_path)
+    store.set_setting("theme", "aaaa")
+    store.add(note(30000, 0))  # the article's file only
+    st = os.stat(db_path)
+    raw = db_path.read_bytes()
+    edited = raw.replace(b'"aaaa"', b'"bbbb"')
+    assert len(edited) == len(raw) and edited != raw
+    with open(db_path, "r+b") as f:
+        f.write(edited)
+    os.utime(db_path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    store.set_position("k", 3)
+    data = orjson.loads(db_path.read_bytes())
+    assert data["settings"]["theme"] == {"value": "bbbb"} and data["positions"]["k"]["offset"] == 3
+    store.add(plain(30001, article_id="e" * 16, path="/lib/new.txt"))  # a catalogue write
+    assert orjson.loads(db_path.read_bytes())["settings"]["theme"] == {"value": "bbbb"}
