@@ -42,8 +42,8 @@ def name_like(words: Sequence[str]) -> bool:
         f = fold(w)
         if w == "The" and 0 < i < len(words) - 1 and fold(words[0]) in FAMILY_NAMES:
             continue  # a middle name: "Lai The Nguyen"
-        if w == "An" and i > 0:
-            continue  # a given name after the first word ("Quang An"), not the article
+        if w in ("An", "A") and i > 0:
+            continue  # a given name after the first word ("Quang An", "Van A"), not the article
         if not NAME_WORD.match(w) or (len(w) > 1 and w.isupper()):
             return False
         if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS or f in PLACE_NOUNS:

@@ -125,6 +125,8 @@ class PeopleFinder:
                 k = i
             elif w == "The" and 0 < i < len(words) - 1 and fold(words[i - 1]) in FAMILY_NAMES:
                 continue  # a middle name: "Lai The Nguyen"
+            elif w in ("An", "A") and self._given_name_at(words, i, k):
+                continue  # a given name: "Nguyen Van An", "Dang Van A"
             elif f in ORG_WORDS or f in NAME_STOPWORDS or (f in PLACES and i < len(words) - 2):
                 cue = False
                 k = i
@@ -139,6 +141,14 @@ class PeopleFinder:
             if fold(words[j]) in FAMILY_NAMES and 2 <= len(tail) <= 4 and name_like(tail):
                 return j, cue or j > 0
         return -1, False
+
+    @staticmethod
+    def _given_name_at(words: list[str], i: int, k: int) -> bool:
+        """Whether "An" or "A" at `words[i]` ends a name that a family name opens after the
+        cue at `k` ("Nguyen Van An"), rather than being the article ("Hanoi A ...")."""
+        return i == len(words) - 1 and any(
+            fold(w) in FAMILY_NAMES for w in words[k + 1 : i]) and fold(
+            words[i - 1]) not in NAME_STOPWORDS
 
     @staticmethod
     def _family_name_inside(words: list[str]) -> bool:

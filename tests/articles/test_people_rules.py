@@ -91,3 +91,22 @@ def test_a_place_with_a_dash_inside_a_post() -> None:
                    "Tien inspected the ports.")
     assert found["Pham Viet Tien"][0] == (
         "Secretary of the Ba Ria - Vung Tau Provincial Party Committee",)
+
+
+def test_an_and_a_are_given_names_at_the_end_of_a_name() -> None:
+    found = people("Mr. Nguyễn Văn An, Secretary of the Provincial Party Committee, chaired the "
+                   "meeting. Comrade Dang Van A - Director of the Department of Finance - "
+                   "attended. Mr. An asked for the plan. An official said it was late. A "
+                   "delegate agreed.")
+    assert found["Nguyễn Văn An"][0] == ("Secretary of the Provincial Party Committee",)
+    assert found["Nguyễn Văn An"][1] == ["Nguyễn Văn An", "Mr. An"]
+    assert found["Dang Van A"][0] == ("Director of the Department of Finance",)
+    assert set(found) == {"Nguyễn Văn An", "Dang Van A"}
+
+
+def test_two_people_named_an_leave_mr_an_unresolved() -> None:
+    found = people("Mr. Nguyen Van An, Secretary of the Provincial Party Committee, and Mr. "
+                   "Tran Quoc An, Director of the Department of Construction, spoke. Mr. An "
+                   "closed the meeting.")
+    assert found["Nguyen Van An"][1] == ["Nguyen Van An"]
+    assert found["Tran Quoc An"][1] == ["Tran Quoc An"]
