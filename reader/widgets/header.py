@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 from textual.widgets import Static
 
 from articles import Article
 from reader.safe_text import one_line
+
+
+def _when(published: datetime) -> str:
+    """The publication date, with its time unless the article gave none (read as midnight)."""
+    if published.hour == published.minute == published.second == 0:
+        return f"{published:%B %-d, %Y}"
+    return f"{published:%B %-d, %Y %H:%M}"
 
 
 def header_text(article: Article) -> Text:
@@ -19,7 +28,7 @@ def header_text(article: Article) -> Text:
         text = Text.assemble((one_line(name), "bold dim"))
     meta = [
         ", ".join(article.authors),
-        article.published.strftime("%B %-d, %Y %H:%M") if article.published else "",
+        _when(article.published) if article.published else "",
         article.source or "",
     ]
     line = " · ".join(m for m in meta if m)
