@@ -83,7 +83,8 @@ def person_prompt(person: LibraryPerson) -> Text:
             span = ""
         else:
             first, last = post.first, post.last
-            span = day(first) if first == last else f"{day(first)} – {day(last)}"
+            # no spaces around the dash: a range is one word, never cut across lines
+            span = day(first) if first == last else f"{day(first)}–{day(last)}"
         text.append("\n  ")
         text.append(shorten(post.role, 70), style="italic")
         if span and span != "—":

@@ -145,3 +145,30 @@ async def test_a_title_only_mention_reached_from_the_library_says_by_title(
         message = screen_of(app).status.message
         assert message.startswith(f"{person.name} {role + 1}/{len(mentions)} · article 1 of 1")
         assert message.endswith("(by title)")
+
+
+def test_who_s_who_never_breaks_a_post_s_date_range() -> None:
+    """At the widths who's who has at 80 columns, a post's date range stays whole on one line
+    (it was cut after its dash)."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from articles.indexer import Indexer
+    from reader.widgets.library_views import person_prompt
+    from tests.reader.test_library_screen import FIXTURES
+
+    library = Indexer().index_all([FIXTURES])
+    ranges = [p for p in library.people
+              if any(post.first != post.last for post in p.posts)]
+    assert ranges
+    date = r"\d{4}-\d\d-\d\d"
+    for width in range(24, 60):
+        console = Console(file=io.StringIO(), width=width, color_system=None)
+        for person in ranges:
+            console.print(person_prompt(person))
+        lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+        whole = sum(len(re.findall(rf"{date}\s*–\s*{date}", line)) for line in lines)
+        assert whole == sum(1 for p in ranges for post in p.posts if post.first != post.last
+                            and post.role not in ("author", "photographer")), width
