@@ -1,4 +1,5 @@
-"""Writing an export to a file: never onto a file of the notes store or a link to one, and
+"""Writing an export to a file: never onto a file of the notes store or a link to one, nor
+onto an article the notes are on; never over an existing file unless asked to replace it; and
 all at once (a unique temporary file beside the target, synced, then renamed over it), with
 owner-only permissions. A link planted at the target or at a temporary name is never followed."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from annotations.errors import AnnotationError
@@ -22,6 +24,14 @@ class ExportFileError(AnnotationError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class ExportExists(ExportFileError):
+    """The output file exists and replacing it was not asked for (`replace=False`)."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "already exists; choose another file, or give --force to "
+                               "replace it")
+
+
 def _same_file(a: Path, b: Path) -> bool:
     if os.path.realpath(a) == os.path.realpath(b):
         return True
@@ -31,10 +41,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_target(out: Path, store_path: Path) -> None:
+def check_target(out: Path, store_path: Path, *, articles: Iterable[Path] = (),
+                 replace: bool = False) -> None:
     """ExportFileError when `out` is the notes file, its lock, or a (symbolic or hard) link to
     either, any other file of the store (a per-article file, a temporary or prepared version,
-    a backup, a file set aside: see annotations/layout.py), or a directory."""
+    a backup, a file set aside: see annotations/layout.py), one of `articles` (the files the
+    exported notes are on), or a directory; ExportExists when it exists and not `replace`."""
     real = Path(os.path.realpath(store_path))
     for protected, what in (
         (store_path, "the notes file"),
@@ -50,12 +62,33 @@ def check_target(out: Path, store_path: Path) -> None:
         )
     if out.is_dir():
         raise ExportFileError(out, "is a directory; give a file name")
+    for article in articles:
+        if _same_file(out, article):
+            raise ExportFileError(out, "is an article the notes are on; choose another "
+                                       "output file")
+    if not replace and (out.exists() or out.is_symlink()):
+        raise ExportExists(out)
 
 
-def write_export(out: Path, text: str, store_path: Path) -> None:
+def _publish(tmp: str, out: Path, replace: bool) -> None:
+    """Put the written temporary file at `out`: renamed over it when replacing, else linked
+    there (which fails if a file appeared meanwhile, so nothing is ever clobbered)."""
+    if replace:
+        os.replace(tmp, out)  # replaces a link at `out` itself, never what it points to
+        return
+    try:
+        os.link(tmp, out)
+    except FileExistsError:
+        raise ExportExists(out) from None
+    os.unlink(tmp)
+
+
+def write_export(out: Path, text: str, store_path: Path, *, articles: Iterable[Path] = (),
+                 replace: bool = False) -> None:
     """Write `text` (UTF-8) to `out` atomically and durably, mode 0600; refuses the notes file
-    and its lock (see `check_target`). ExportFileError naming the file on failure."""
-    check_target(out, store_path)
+    and its lock, the articles the notes are on, and an existing file unless `replace` (see
+    `check_target`). ExportFileError naming the file on failure."""
+    check_target(out, store_path, articles=articles, replace=replace)
     directory = out.parent
     try:
         # mkstemp opens with O_CREAT | O_EXCL under a random name: never a planted link.
@@ -67,7 +100,11 @@ def write_export(out: Path, text: str, store_path: Path) -> None:
             f.write(text.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, out)  # replaces a link at `out` itself, never what it points to
+        _publish(tmp, out, replace)
+    except ExportExists:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -84,4 +121,4 @@ def write_export(out: Path, text: str, store_path: Path) -> None:
             os.close(dfd)
 
 
-__all__ = ["ExportFileError", "check_target", "write_export"]
+__all__ = ["ExportExists", "ExportFileError", "check_target", "write_export"]

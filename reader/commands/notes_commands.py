@@ -88,6 +88,8 @@ def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists (never the notes file or an article)")
     p.set_defaults(func=_guard(run_export))
 
     p = actions_.add_parser(
@@ -306,13 +308,20 @@ def _orphan_table(orphans: list[Anchored]) -> Table:
 def run_export(args: argparse.Namespace) -> int:
     """Export annotations as Markdown, our JSON or W3C JSON-LD."""
     article = load(args.path) if args.path else None
+    sources = [Path(args.path)] if args.path else []
     if args.output:
-        check_target(Path(args.output), _db(args))  # before reading anything
-    text = actions.export_text(_store(args), args.format, article)
+        # Before reading anything: never the notes file or the article (an existing file, or
+        # another article the notes are on, is refused once the notes are read).
+        check_target(Path(args.output), _db(args), articles=sources, replace=True)
+    store = _store(args)
+    text = actions.export_text(store, args.format, article)
     if not args.output:
         _write_out(text)
         return EXIT_OK
-    write_export(Path(args.output), text, _db(args))
+    notes = store.for_article(article) if article is not None else store.all()
+    sources += [Path(n.article.path) for n in notes
+                if n.article.path and "://" not in n.article.path]
+    write_export(Path(args.output), text, _db(args), articles=sources, replace=args.force)
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ PATH" said only once the write has returned."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,26 +28,55 @@ def export_notes(screen: ArticleScreen, fmt: Format) -> None:
         return
     path = Path(article.path) if article.path else None
 
+    def write(target: Path, replace: bool) -> None:
+        screen.status.message = f"Exporting to {one_line(str(target))}…"
+        screen.session.persist(lambda store: _write(store, fmt, target, screen, replace),
+                               lambda n: _done(screen, n, target),
+                               on_error=lambda error: failed(error, target))
+
+    def failed(error: Exception, target: Path) -> None:
+        from annotations.export_file import ExportExists
+
+        if isinstance(error, ExportExists):
+            _ask_to_replace(screen, target, lambda: write(target, True))
+        else:
+            _failed(screen, error)
+
     def chosen(target: Path | None) -> None:
         if target is None:
             screen.status.message = "Not exported"
             return
-        screen.status.message = f"Exporting to {one_line(str(target))}…"
-        screen.session.persist(lambda store: _write(store, fmt, target, screen),
-                               lambda n: _done(screen, n, target),
-                               on_error=lambda error: _failed(screen, error))
+        write(target, False)
 
     screen.app.push_screen(ExportDialog(fmt, count, suggested_path(path, fmt)), chosen)
 
 
-def _write(store: Store, fmt: Format, target: Path, screen: ArticleScreen) -> int:
+def _ask_to_replace(screen: ArticleScreen, target: Path, replace: Callable[[], None]) -> None:
+    """Ask before an export replaces a file that exists; "Not exported" unless confirmed."""
+    from reader.dialogs.choice import confirm_dialog
+
+    def answered(choice: str | None) -> None:
+        if choice == "yes":
+            replace()
+        else:
+            screen.status.message = "Not exported (the file was kept)"
+
+    screen.app.push_screen(confirm_dialog(
+        "Replace the file?", f"{one_line(str(target))} already exists. Replace it with the "
+        "export?", yes="Replace"), answered)
+
+
+def _write(store: Store, fmt: Format, target: Path, screen: ArticleScreen,
+           replace: bool) -> int:
     from annotations.actions import export_text
     from annotations.export_file import write_export
 
     article = screen.article
-    count = len(store.for_article(article))
-    write_export(target, export_text(store, fmt, article), store.path)
-    return count
+    notes = store.for_article(article)
+    sources = [Path(article.path)] if article.path else []
+    write_export(target, export_text(store, fmt, article), store.path, articles=sources,
+                 replace=replace)
+    return len(notes)
 
 
 def _done(screen: ArticleScreen, count: int, target: Path) -> None:

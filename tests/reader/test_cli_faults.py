@@ -34,7 +34,7 @@ def test_export_killed_at_random_moments_leaves_the_old_or_the_whole_file(
     out = tmp_path / "export.json"
     out.write_text('{"previous": true}')
     env = {**os.environ, "HOME": str(tmp_path / "home")}
-    args = [sys.executable, "-m", "reader", "notes", "export", "--format", "json",
+    args = [sys.executable, "-m", "reader", "notes", "export", "--force", "--format", "json",
             "-o", str(out), "--db", str(db)]
     # How long a whole export takes here, so the kills spread over all of it.
     started = time.monotonic()

@@ -84,7 +84,12 @@ def test_export_is_private_atomic_and_replaces_a_planted_link(
     out.symlink_to(victim)  # a link planted at the output name
     for pid in range(os.getpid() - 2, os.getpid() + 3):  # and at yesterday's temporary names
         (out.parent / f".{out.name}.{pid}.tmp").symlink_to(victim)
-    assert main(["notes", "export", "--format", "json", "-o", str(out), "--db", str(db)]) == 0
+    # Unasked, nothing that exists at the output name is replaced, not even a link.
+    assert main(["notes", "export", "--format", "json", "-o", str(out), "--db", str(db)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.is_symlink() and victim.read_text() == "keep me"
+    assert main(["notes", "export", "--format", "json", "-o", str(out), "--db", str(db),
+                 "--force"]) == 0
     assert victim.read_text() == "keep me"
     assert not out.is_symlink() and stat.S_IMODE(out.stat().st_mode) == 0o600
     assert json.loads(out.read_text())["annotations"][0]["target"]["exact"] == QUOTE
@@ -308,3 +313,24 @@ def test_duplicate_id_inside_one_import_file_is_reported(
     assert main(["notes", "import", str(twice), "--db", str(other)]) == 2
     assert "duplicate" in _err_line(capsys)
     assert not other.exists()
+
+
+def test_export_never_replaces_an_existing_file_unasked_nor_ever_an_article(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = next(iter(Store(db).all())).article.path
+    assert article is not None
+    before = Path(article).read_bytes()
+    for force in ([], ["--force"]):
+        assert main(["notes", "export", "-o", article, "--db", str(db), *force]) == 2
+        assert "is an article the notes are on" in capsys.readouterr().err
+        assert main(["notes", "export", article, "-o", article, "--db", str(db), *force]) == 2
+        capsys.readouterr()
+    assert Path(article).read_bytes() == before
+    other = tmp_path / "mine.md"
+    other.write_text("my own file")
+    assert main(["notes", "export", "-o", str(other), "--db", str(db)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert other.read_text() == "my own file"
+    assert main(["notes", "export", "-o", str(other), "--db", str(db), "--force"]) == 0
+    assert other.read_text().startswith("# ")

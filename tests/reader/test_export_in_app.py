@@ -94,3 +94,47 @@ async def test_escape_exports_nothing(make_app: AppFactory, db_path: Path, sampl
         await pilot.press("escape")
         await pilot.pause()
         assert screen_of(app).status.message == "Not exported"
+
+
+@pytest.mark.parametrize("answer", ["keep", "replace"])
+async def test_an_existing_file_is_replaced_only_when_the_user_says_so(
+        make_app: AppFactory, db_path: Path, sample: Article, tmp_path: Path,
+        answer: str) -> None:
+    from reader.dialogs.choice import ChoiceDialog
+
+    two_notes(db_path, sample)
+    target = tmp_path / "mine.md"
+    target.write_text("my own file")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await export_via_palette(pilot, "Markdown", target)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert target.read_text() == "my own file"  # nothing written while asking
+        if answer == "keep":
+            await pilot.press("escape")
+        else:
+            await pilot.press("down", "enter")
+        await settle(pilot)
+        message = screen_of(app).status.message
+    if answer == "keep":
+        assert message == "Not exported (the file was kept)"
+        assert target.read_text() == "my own file"
+    else:
+        assert message == f"Exported 2 notes to {target}"
+        assert "\\# Not a heading" in target.read_text()
+
+
+async def test_the_article_itself_is_refused_and_left_alone(
+        make_app: AppFactory, db_path: Path, sample: Article) -> None:
+    two_notes(db_path, sample)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        article = screen_of(app).article
+        assert article.path is not None
+        before = Path(article.path).read_bytes()
+        await export_via_palette(pilot, "Markdown", Path(article.path))
+        message = screen_of(app).status.message
+        assert message.startswith("Not exported: ") and "an article the notes are on" in message
+    assert Path(article.path).read_bytes() == before
