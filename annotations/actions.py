@@ -5,12 +5,12 @@ its current text, export, import, and resolve a possibly shortened id."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotations import importing
 from annotations.anchoring import Anchored, anchor_all
+from annotations.article_notes import ArticleNotes
 from annotations.codec import to_record
 from annotations.errors import AnnotationError
 from annotations.exporting import Format, export, load_from_disk
@@ -127,26 +127,6 @@ def remove(store: Store, text: str) -> Annotation:
     if not store.remove(a.id, base=a):
         raise UnknownId(f"no annotation with id {a.id!r}")
     return a
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleNotes:
-    """An article's annotations anchored in its current text: placed ones in text order, then
-    the orphans (never dropped)."""
-
-    article: Article
-    anchored: list[Anchored]
-
-    @property
-    def placed(self) -> list[Anchored]:
-        """Annotations anchored somewhere in the text, in text order."""
-        found = [x for x in self.anchored if x.start is not None]
-        return sorted(found, key=lambda x: (x.start or 0, x.end or 0, x.annotation.created))
-
-    @property
-    def orphans(self) -> list[Anchored]:
-        """Annotations whose passage is no longer in the text ("Unanchored")."""
-        return [x for x in self.anchored if x.start is None]
 
 
 def article_notes(store: Store, article: Article) -> ArticleNotes:

@@ -99,6 +99,16 @@ class DocumentRef:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityAt:
+    """What a point of the text mentions: person (or document) number `index` of the article,
+    by its mention number `mention`."""
+
+    kind: Literal["person", "document"]
+    index: int
+    mention: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A parsed article: metadata, blocks, sections, people and documents over `text`."""
 
@@ -137,6 +147,18 @@ class Article:
         for section in self.sections:
             if section.start <= offset < section.end:
                 return section
+        return None
+
+    def entity_at(self, offset: int) -> EntityAt | None:
+        """The person, else the document, mentioned at `offset` (a click on the text)."""
+        for i, person in enumerate(self.people):
+            for j, m in enumerate(person.mentions):
+                if m.start <= offset < m.end:
+                    return EntityAt("person", i, j)
+        for i, doc in enumerate(self.documents):
+            for j, m in enumerate(doc.mentions):
+                if m.start <= offset < m.end:
+                    return EntityAt("document", i, j)
         return None
 
     @property

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from reader.library_palette import LibraryCommands
 from reader.palette import ArticleCommands
 from reader.safe_text import one_line, visible
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.session import Session
 
 if TYPE_CHECKING:

@@ -4,18 +4,23 @@ article on screen by name (diacritics ignored) and jump there; export its notes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from articles import fold
-from reader.safe_text import one_line
 
-if TYPE_CHECKING:
-    from annotations.exporting import Format
-    from reader.screens.article_screen import ArticleScreen
+Entry = tuple[str, str, Callable[[], None]]
+"""(label, help, command) of one thing the palette can find."""
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """A screen with things to find by name: the article screen."""
+
+    def palette_entries(self) -> Iterator[Entry]:
+        """What the palette finds on this screen."""
 
 
 def _safe_highlight(candidate: str, offsets: tuple[int, ...]) -> Content:
@@ -35,43 +40,13 @@ def plain_help(text: str) -> str:
 
 
 class ArticleCommands(Provider):
-    """People, documents, sections and notes of the current article."""
+    """People, documents, sections and notes of the current article (of any screen that
+    is a `PaletteSource`)."""
 
-    def _screen(self) -> ArticleScreen | None:
-        from reader.screens.article_screen import ArticleScreen
-
+    def _entries(self) -> Iterator[Entry]:
         screen = self.screen
-        return screen if isinstance(screen, ArticleScreen) else None
-
-    def _entries(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        screen = self._screen()
-        if screen is None:
-            return
-        article = screen.article
-        for i, person in enumerate(article.people):
-            roles = "; ".join(person.roles)
-            yield (f"Person: {one_line(person.name)}", one_line(roles) or "person",
-                   partial(screen.choose_person, i))
-        for i, doc in enumerate(article.documents):
-            yield (f"Document: {one_line(doc.code)} {one_line(doc.type)}",
-                   one_line(" · ".join(x for x in (doc.issuer or "", doc.subject or "") if x))
-                   or "document", partial(screen.choose_document, i))
-        for i, section in enumerate(article.sections):
-            yield (f"Section: {one_line(section.title)}", "jump to this section",
-                   partial(screen.jump_to_section, i))
-        if screen.anchored:
-            from reader.screens.exporting import export_notes
-
-            formats: tuple[tuple[Format, str], ...] = (
-                ("markdown", "Markdown"), ("json", "JSON"), ("w3c", "W3C"))
-            for fmt, name in formats:
-                yield (f"Export notes as {name}…", "this article's notes, into a file you name",
-                       partial(export_notes, screen, fmt))
-        for item in screen.anchored:
-            a = item.annotation
-            label = one_line(a.note or a.target.exact)[:70]
-            yield (f"Note: {label}", one_line(a.target.exact)[:80],
-                   partial(screen.jump_to_annotation, a.id))
+        if isinstance(screen, PaletteSource):
+            yield from screen.palette_entries()
 
     async def discover(self) -> Hits:
         for label, help_text, command in self._entries():

@@ -14,10 +14,10 @@ from reader.safe_text import one_line
 if TYPE_CHECKING:
     from annotations.exporting import Format
     from annotations.store import Store
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.reading import ArticleReading
 
 
-def export_notes(screen: ArticleScreen, fmt: Format) -> None:
+def export_notes(screen: ArticleReading, fmt: Format) -> None:
     """Ask where, then export the article's notes in `fmt` (markdown, json, w3c)."""
     from reader.dialogs.export_dialog import ExportDialog, suggested_path
 
@@ -51,7 +51,7 @@ def export_notes(screen: ArticleScreen, fmt: Format) -> None:
     screen.app.push_screen(ExportDialog(fmt, count, suggested_path(path, fmt)), chosen)
 
 
-def _ask_to_replace(screen: ArticleScreen, target: Path, replace: Callable[[], None]) -> None:
+def _ask_to_replace(screen: ArticleReading, target: Path, replace: Callable[[], None]) -> None:
     """Ask before an export replaces a file that exists; "Not exported" unless confirmed."""
     from reader.dialogs.choice import confirm_dialog
 
@@ -66,7 +66,7 @@ def _ask_to_replace(screen: ArticleScreen, target: Path, replace: Callable[[], N
         "export?", yes="Replace"), answered)
 
 
-def _write(store: Store, fmt: Format, target: Path, screen: ArticleScreen,
+def _write(store: Store, fmt: Format, target: Path, screen: ArticleReading,
            replace: bool) -> int:
     from annotations.actions import export_text
     from annotations.export_file import write_export
@@ -79,10 +79,10 @@ def _write(store: Store, fmt: Format, target: Path, screen: ArticleScreen,
     return len(notes)
 
 
-def _done(screen: ArticleScreen, count: int, target: Path) -> None:
+def _done(screen: ArticleReading, count: int, target: Path) -> None:
     screen.status.message = (f"Exported {count} note{'s' * (count != 1)} to "
                              f"{one_line(str(target))}")
 
 
-def _failed(screen: ArticleScreen, error: Exception) -> None:
+def _failed(screen: ArticleReading, error: Exception) -> None:
     screen.status.message = f"Not exported: {one_line(str(error))}"

@@ -42,7 +42,7 @@ from articles.library import (
 )
 from articles.library_entry import ArticleEntry
 from reader.safe_text import one_line
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_notes import LibraryNotes
 from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
 from reader.screens.library_search import LibrarySearch

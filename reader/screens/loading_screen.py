@@ -74,7 +74,7 @@ class LoadingScreen(Screen[None]):
 
     def _opened(self, opened: Opened) -> None:
         from reader.page_changes import refresh_message
-        from reader.screens.article_screen import ArticleScreen
+        from reader.screens.article.screen import ArticleScreen
 
         self.app.switch_screen(ArticleScreen(opened.article, self.session))
         message = refresh_message(self.session.store, opened.before, opened.article) if (

@@ -12,14 +12,14 @@ from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.reading import ArticleReading
 
 
 ALL = "\x00all"
 """The choice that drops the tag (or colour) from the filter (no tag holds a NUL)."""
 
 
-def filtered(screen: ArticleScreen, anchored: list[Anchored]
+def filtered(screen: ArticleReading, anchored: list[Anchored]
              ) -> tuple[list[Anchored], str | None, str]:
     """What the list shows under the screen's filter, what it says when that is nothing, and
     the tab's label ("Notes 7", "Notes 2 of 7 · #land")."""
@@ -35,7 +35,7 @@ def filtered(screen: ArticleScreen, anchored: list[Anchored]
     return shown, "No note matches the filter: x shows them all.", label
 
 
-def ask_filter(screen: ArticleScreen, kind: str) -> None:
+def ask_filter(screen: ArticleReading, kind: str) -> None:
     """Ask for a tag or colour (`kind` "tag", "color") to filter the list by, or clear it."""
     from reader.dialogs.choice import ChoiceDialog
 
@@ -64,7 +64,7 @@ def ask_filter(screen: ArticleScreen, kind: str) -> None:
     screen.app.push_screen(ChoiceDialog(title, "", choices), chosen)
 
 
-def _apply(screen: ArticleScreen, note_filter: NoteFilter) -> None:
+def _apply(screen: ArticleReading, note_filter: NoteFilter) -> None:
     screen.note_filter = note_filter
     screen.show_annotations(screen.anchored)
     screen.status.message = ("Notes: " + note_filter.describe() if note_filter.active

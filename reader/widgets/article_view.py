@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -22,12 +22,16 @@ from textual.strip import Strip
 
 from articles import Article
 from articles.model import BODY_KINDS
+from reader.decorations import Decoration
 from reader.safe_text import visible
 from reader.widgets.wrapping import Layout, cell_to_char, layout
 
 GUTTER = 2
 MAX_TEXT_WIDTH = 100
 CURSOR_KINDS = BODY_KINDS | {"title"}
+
+ScrollTo = Literal["none", "into_view", "third", "top"]
+"""How far `ArticleView.move_cursor` scrolls to show the cursor."""
 
 
 def styled_segments(text: str, spans: Sequence[tuple[int, int, Style]]) -> list[Segment]:
@@ -41,15 +45,6 @@ def styled_segments(text: str, spans: Sequence[tuple[int, int, Style]]) -> list[
         covering = [style for start, end, style in spans if start <= left and right <= end]
         segments.append(Segment(text[left:right], Style.combine(covering) if covering else None))
     return segments
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Decoration:
-    """A styled range of the canonical text; `style` names a component class of the view."""
-
-    start: int
-    end: int
-    style: str
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -118,7 +113,14 @@ Drag with the mouse to select; click a name or a document to choose it.
             super().__init__()
 
     class CursorMoved(Message):
-        """The reading cursor or the selection changed."""
+        """The reading cursor or the selection changed: they are now `cursor` and
+        `selection` (the mouse selection, else the keyboard one)."""
+
+        def __init__(self, cursor: tuple[int, int] | None,
+                     selection: tuple[int, int] | None) -> None:
+            self.cursor = cursor
+            self.selection = selection
+            super().__init__()
 
     def __init__(
         self,
@@ -382,7 +384,7 @@ Drag with the mouse to select; click a name or a document to choose it.
     def selection_updated(self, selection: Selection | None) -> None:
         self._mouse_selection = self.selection_range(selection) if selection else None
         self.refresh_text()
-        self.post_message(self.CursorMoved())
+        self._cursor_moved()
 
     async def _on_click(self, event: events.Click) -> None:
         await super()._on_click(event)
@@ -423,7 +425,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         if self.screen.selections:
             self.screen.clear_selection()
         self.refresh_text()
-        self.post_message(self.CursorMoved())
+        self._cursor_moved()
 
     def _sentences_of(self, block_index: int) -> list[tuple[int, int]]:
         block = self.article.blocks[block_index]
@@ -446,7 +448,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         `scroll`)."""
         span = self._sentence_at(offset)
         if span is not None:
-            self._set_cursor(span, scroll=scroll)
+            self.move_cursor(span, scroll="into_view" if scroll else "none")
 
     def _sentence_at(self, offset: int, *, starting: bool = False) -> tuple[int, int] | None:
         """The sentence holding `offset` (with `starting`, the first that starts at or after
@@ -462,17 +464,22 @@ Drag with the mouse to select; click a name or a document to choose it.
         sentences = self._sentences_of(self._cursor_blocks[k])
         return sentences[-1] if sentences else None
 
-    def set_cursor(self, span: tuple[int, int]) -> None:
-        """Put the cursor on `span` (a mention, a note) without scrolling."""
-        self._set_cursor(span, scroll=False)
-
-    def _set_cursor(self, span: tuple[int, int], *, scroll: bool = True) -> None:
+    def move_cursor(self, span: tuple[int, int], *, scroll: ScrollTo = "into_view") -> None:
+        """Put the reading cursor on `span`: the one way the cursor moves (keys, clicks, a
+        chosen mention or note), so `CursorMoved` and the reading position always follow.
+        `scroll`: not at all, as little as shows it, to a third of the way down, or to the
+        top."""
         self.cursor = span
-        if scroll:
+        if scroll == "into_view":
             self.ensure_visible(*span)
         self.refresh_text()
-        self.post_message(self.CursorMoved())
+        self._cursor_moved()
         self._report_position()
+        if scroll in ("third", "top"):
+            self.scroll_to_offset(span[0], top=scroll == "top")
+
+    def _cursor_moved(self) -> None:
+        self.post_message(self.CursorMoved(self.cursor, self.selected_range()))
 
     def _keep_cursor_in_view(self) -> None:
         """After a scroll (keys, wheel, scrollbar), bring the cursor onto the screen: to the
@@ -490,14 +497,14 @@ Drag with the mouse to select; click a name or a document to choose it.
         else:
             span = self._sentence_at(lay.starts[bottom])
         if span is not None:
-            self._set_cursor(span, scroll=False)
+            self.move_cursor(span, scroll="none")
 
     def action_scroll_home(self) -> None:
         """Go to the top; the cursor to the first sentence."""
         if self._cursor_blocks:
             first = self._sentences_of(self._cursor_blocks[0])
             if first:
-                self._set_cursor(first[0], scroll=False)
+                self.move_cursor(first[0], scroll="none")
         self.scroll_home(animate=False, immediate=True)
 
     def action_scroll_end(self) -> None:
@@ -505,7 +512,7 @@ Drag with the mouse to select; click a name or a document to choose it.
         if self._cursor_blocks:
             last = self._sentences_of(self._cursor_blocks[-1])
             if last:
-                self._set_cursor(last[-1], scroll=False)
+                self.move_cursor(last[-1], scroll="none")
         self.scroll_end(animate=False, immediate=True)
 
     def _start_cursor(self) -> bool:
@@ -530,12 +537,12 @@ Drag with the mouse to select; click a name or a document to choose it.
                 # `w` goes to its second word (not to the next sentence's first)
                 after = [span for span in spans if span[0] > self.cursor[0]]
                 if after:
-                    self._set_cursor(after[0])
+                    self.move_cursor(after[0])
                     return
             else:
                 before = [span for span in spans if span[1] <= self.cursor[0]]
                 if before:
-                    self._set_cursor(before[-1])
+                    self.move_cursor(before[-1])
                     return
             k += step
 
@@ -573,4 +580,4 @@ Drag with the mouse to select; click a name or a document to choose it.
             self._start_cursor()
             self.visual_anchor = self.cursor
         self.refresh_text()
-        self.post_message(self.CursorMoved())
+        self._cursor_moved()

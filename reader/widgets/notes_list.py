@@ -7,11 +7,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from annotations.article_notes import placed_span
 from reader.safe_text import one_line
 from reader.swatches import swatch
 
@@ -27,13 +29,6 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     """One line of at most `limit` characters, with an ellipsis when cut."""
     line = one_line(" ".join(text.split()))
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def placed(item: Anchored) -> tuple[int, int] | None:
-    """Where an anchored annotation is now, or None for an orphan."""
-    if item.status == "orphan" or item.start is None or item.end is None:
-        return None
-    return item.start, item.end
 
 
 SAVE_SIGNS = {"saving": ("saving…", "italic"), "failed": ("NOT SAVED (ctrl+r)", "bold red")}
@@ -63,14 +58,22 @@ def note_prompt(a: Annotation, status: str = "exact", saving: str | None = None)
 
 
 class NotesList(OptionList):
-    """Annotations of one article; option ids are the annotation ids. `t` and `c` ask for a
-    tag or colour to show only those, `x` shows all again (the screen filters)."""
+    """Annotations of one article (option ids are the annotation ids); choosing one posts
+    `NoteChosen`. `t` and `c` ask for a tag or colour to show only those, `x` shows all again
+    (`FilterAsked`: the screen filters)."""
 
     BINDINGS = [
         Binding("t", "filter('tag')", "Filter by tag"),
         Binding("c", "filter('color')", "Filter by colour"),
         Binding("x", "filter('clear')", "Show all notes"),
     ]
+
+    class NoteChosen(Message):
+        """The annotation whose id is `annotation_id` was chosen."""
+
+        def __init__(self, annotation_id: str) -> None:
+            self.annotation_id = annotation_id
+            super().__init__()
 
     class FilterAsked(Message):
         """The user asked to filter the notes by "tag" or "color", or to "clear" it."""
@@ -86,12 +89,18 @@ class NotesList(OptionList):
         """Ask the screen to filter (or stop filtering) the list."""
         self.post_message(self.FilterAsked(kind))
 
+    @on(OptionList.OptionSelected)
+    def _note_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is self and event.option.id:
+            event.stop()
+            self.post_message(self.NoteChosen(event.option.id))
+
     def show(self, article: Article, items: Sequence[Anchored],
              saving: Mapping[str, str] | None = None, empty: str | None = None) -> None:
         """Replace the list with `items`, anchored first by position, then the orphans;
         `saving` gives the save state of those whose change is not on disk yet."""
         saving = saving or {}
-        spans = {i.annotation.id: span for i in items if (span := placed(i)) is not None}
+        spans = {i.annotation.id: span for i in items if (span := placed_span(i)) is not None}
         anchored = sorted((i for i in items if i.annotation.id in spans),
                           key=lambda i: spans[i.annotation.id])
         orphans = [i for i in items if i.annotation.id not in spans]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -18,7 +20,14 @@ def _label(section: Section) -> str:
 
 
 class Outline(OptionList):
-    """Sections of the article; choosing one jumps to it."""
+    """Sections of the article; choosing one posts `SectionChosen`."""
+
+    class SectionChosen(Message):
+        """Section number `index` of the article was chosen."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
     def __init__(self, article: Article, *, at: int = 0, id: str | None = None) -> None:
         self.article = article
@@ -31,6 +40,12 @@ class Outline(OptionList):
 
     def on_mount(self) -> None:
         self.follow(self._start_offset)
+
+    @on(OptionList.OptionSelected)
+    def _section_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is self:
+            event.stop()
+            self.post_message(self.SectionChosen(event.option_index))
 
     def section_index_at(self, offset: int) -> int | None:
         """The section the reading position `offset` is in (the last one started; the first

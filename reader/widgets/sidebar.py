@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import TabbedContent, TabPane
 
 from articles import Article
@@ -13,11 +14,31 @@ from reader.widgets.notes_list import NotesList
 
 
 class Sidebar(Vertical):
-    """Three tabs about one article; the screen fills the Notes tab."""
+    """Three tabs about one article; the screen fills the Notes tab once it has `Ready`."""
+
+    class Ready(Message):
+        """The sidebar's tabs and lists are mounted: `notes` can be filled, tabs shown."""
+
+        def __init__(self, sidebar: Sidebar) -> None:
+            self.sidebar = sidebar
+            super().__init__()
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready(self))
+
+    @property
+    def notes(self) -> NotesList:
+        """The Notes tab's list."""
+        return self.query_one("#notes-list", NotesList)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        """The three tabs."""
+        return self.query_one("#sidebar", TabbedContent)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar", initial="people"):

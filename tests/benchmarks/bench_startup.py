@@ -219,7 +219,7 @@ async def next_latencies(path: Path, db: Path, presses: int = N_PRESSES) -> tupl
     from articles import load
     from reader.app import ReaderApp
     from reader.memory import tune_for_reading
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.screen import ArticleScreen
 
     article = load(path)
     app = ReaderApp([article], Store(db), theme="textual-dark")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.widgets.article_view import ArticleView
 
 

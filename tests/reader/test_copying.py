@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from articles import Article
 from reader.app import ReaderApp
-from reader.screens.copying import citation
+from reader.screens.article.copying import citation
 from tests.reader.helpers import opened, screen_of
 
 AppFactory = Callable[..., ReaderApp]

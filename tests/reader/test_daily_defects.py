@@ -126,7 +126,7 @@ async def test_the_library_notes_tab_lists_only_that_library_s_notes(db_path: Pa
 async def test_a_title_only_mention_reached_from_the_library_says_by_title(
         make_app: AppFactory, sample: Article) -> None:
     from articles.library_entry import ArticleSummary, LibraryMention
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.screen import ArticleScreen
     from reader.walk import LibraryWalk
 
     person = next(p for p in sample.people if any(m.kind == "role" for m in p.mentions))

@@ -21,7 +21,7 @@ from annotations.model import MAX_REF_CHARS, new_annotation
 from annotations.store import Store
 from articles import load, sample_path
 from reader.app import ReaderApp
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from reader.widgets.article_table import ArticleTable
 from tests.reader.helpers import opened, screen_of, settle

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from annotations.model import new_annotation
 from annotations.store import Store
 from articles import load
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from tests.reader.helpers import opened
 from tests.reader.test_library_screen import FIXTURES, indexed, library_app
 

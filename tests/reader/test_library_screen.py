@@ -21,7 +21,7 @@ from articles.library_mentions import load_mentions
 from reader.app import ReaderApp
 from reader.launch import is_library
 from reader.screens import library_panes, library_screen
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from reader.widgets.article_table import ArticleTable
 from reader.widgets.library_views import posts_text

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static
 
 from articles import fold, load
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from tests.reader.helpers import on_screen, opened
 from tests.reader.test_library_screen import FIXTURES, indexed, library_app

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from annotations.store import Store
 from articles.cache.article_cache import ArticleCache
 from reader.app import ReaderApp
-from reader.screens.article_screen import ArticleScreen
+from reader.screens.article.screen import ArticleScreen
 from reader.screens.loading_screen import LoadingScreen
 from reader.widgets.header import ArticleHeader
 from tests.web.conftest import PAGES

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from articles import Article
 
 if TYPE_CHECKING:
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.note_saving import NotesHost
 
 
 def citation(article: Article, quote: str) -> str:
@@ -31,28 +31,21 @@ def _field(text: str) -> str:
     return " ".join(text.split()).rstrip(".,;:")
 
 
-def copy_passage(screen: ArticleScreen, *, cite: bool = False) -> str | None:
+def copy_passage(screen: NotesHost, *, cite: bool = False) -> str | None:
     """Copy the selection (or the cursor's sentence), as a citation with `cite`; say so on
     the status line. Returns what was copied (None when nothing could be)."""
-    view = screen.view
-    selected = view.selected_range()
-    span = selected or view.cursor
-    if span is None:
+    state = screen.sync_cursor()
+    if state.selection is None and state.cursor is None:
         screen.status.message = "Nothing to copy: select text or move the cursor to it"
         return None
-    start, end = span
-    text_of = screen.article.text
-    while start < end and text_of[start].isspace():
-        start += 1
-    while end > start and text_of[end - 1].isspace():
-        end -= 1
-    if end <= start:
+    span = state.target()
+    if span is None:
         screen.status.message = "Nothing to copy: the selection is only white space"
         return None
-    quote = screen.article.text[start:end]
-    text = citation(screen.article, quote) if cite else quote
+    quote = state.article.text[span[0] : span[1]]
+    text = citation(state.article, quote) if cite else quote
     screen.app.copy_to_clipboard(text)
-    what = "the selection" if selected is not None else "the sentence"
+    what = "the selection" if state.selection is not None else "the sentence"
     words = len(quote.split())
     screen.status.message = (f"Copied {what} ({words} word{'s' if words != 1 else ''})"
                              + (" as a citation" if cite else ""))

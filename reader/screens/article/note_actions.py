@@ -8,33 +8,31 @@ from typing import TYPE_CHECKING
 
 from annotations.errors import AnnotationError
 from annotations.model import Annotation, new_annotation
-from reader.screens.note_saving import NoteSaver
+from reader.screens.article.note_saving import NoteSaver, NotesHost
+from reader.screens.article.state import trimmed
 from reader.widgets.notes_list import snippet
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
     from reader.dialogs.note_editor import NoteDraft
-    from reader.screens.article_screen import ArticleScreen
 
 
 class NoteActions:
     """The note-taking actions of one article screen: the screen holds the state (the text
     view, its annotations, the status line); this changes it and saves."""
 
-    def __init__(self, screen: ArticleScreen) -> None:
+    def __init__(self, screen: NotesHost) -> None:
         self.screen = screen
         self.saver = NoteSaver(screen)
 
     def target_range(self, nothing: str) -> tuple[int, int] | None:
         """What a highlight or note would cover: the selection, else the cursor's sentence,
         without white space at either end; None (saying `nothing` when there is no target)."""
-        screen = self.screen
-        span = screen.view.selected_range() or screen.view.cursor
-        if span is None:
-            screen.status.message = nothing
+        state = self.screen.sync_cursor()
+        if state.selection is None and state.cursor is None:
+            self.screen.status.message = nothing
             return None
-        start, end = _trim(screen.article.text, *span)
-        return (start, end) if end > start else None
+        return state.target()
 
     def highlight_with_color(self) -> None:
         """Pick a colour, then highlight the selection with it."""
@@ -46,8 +44,9 @@ class NoteActions:
             if color:
                 screen.session.set_highlight_color(color)
                 screen.status.color = color
-                item = screen.cursor_annotation()
-                if screen.view.selected_range() is None and item is not None:
+                state = screen.sync_cursor()
+                item = state.note_at_cursor()
+                if state.selection is None and item is not None:
                     self.save(item.annotation.with_color(color), item.annotation,
                               "Colour changed")
                 else:
@@ -62,7 +61,7 @@ class NoteActions:
         if span is None:
             return
         try:
-            annotation = new_annotation(screen.article, *span, color=color)
+            annotation = new_annotation(screen.state.article, *span, color=color)
         except AnnotationError as error:  # a passage too long to keep, say
             screen.status.message = f"Cannot highlight this: {error}"
             return
@@ -72,15 +71,15 @@ class NoteActions:
     def annotate(self) -> None:
         """Add or edit the note on the highlight at the cursor, or on the selection."""
         screen = self.screen
-        selected = screen.view.selected_range()
-        item = screen.cursor_annotation() if selected is None else None
+        state = screen.sync_cursor()
+        item = state.note_at_cursor() if state.selection is None else None
         if item is not None:
             a = item.annotation
             self.edit_note(a.target.exact, a)
             return
         span = self.target_range("Nothing to annotate: select text or move the cursor to it")
         if span is not None:
-            self.edit_note(screen.article.text[span[0] : span[1]], None, span)
+            self.edit_note(state.article.text[span[0] : span[1]], None, span)
 
     def edit_note(self, quote: str, existing: Annotation | None,
                   span: tuple[int, int] | None = None) -> None:
@@ -103,7 +102,7 @@ class NoteActions:
                 self.save(edited, existing, "Note saved")
             elif span is not None:
                 try:
-                    annotation = new_annotation(screen.article, span[0], span[1],
+                    annotation = new_annotation(screen.state.article, span[0], span[1],
                                                 color=draft.color, note=draft.note,
                                                 tags=draft.tags)
                 except AnnotationError as error:
@@ -124,7 +123,7 @@ class NoteActions:
     def delete_highlight(self) -> None:
         """Delete the highlight at the cursor (after confirmation)."""
         screen = self.screen
-        item = screen.cursor_annotation()
+        item = screen.sync_cursor().note_at_cursor()
         if item is None:
             screen.status.message = "No highlight at the cursor"
             return
@@ -158,7 +157,7 @@ class NoteActions:
         body = (f"This passage is no longer in the article:\n“{snippet(a.target.exact, 160)}”"
                 + (f"\n✎ {snippet(a.note, 160)}" if a.note else ""))
         choices = [("cancel", "Keep it unanchored")]
-        selected = screen.view.selected_range()
+        selected = screen.sync_cursor().selection
         if selected is not None:
             choices.insert(0, ("reattach", "Re-attach it to the selected text"))
         else:
@@ -167,9 +166,10 @@ class NoteActions:
 
         def answered(answer: str | None) -> None:
             if answer == "reattach" and selected is not None:
-                start, end = _trim(screen.article.text, *selected)
+                article = screen.state.article
+                start, end = trimmed(article.text, *selected)
                 screen.view.clear_selection()
-                self.save(a.reattached(screen.article, start, end), a, "Re-attached")
+                self.save(a.reattached(article, start, end), a, "Re-attached")
             elif answer == "delete":
                 self.confirm_delete(item)
 
@@ -189,11 +189,3 @@ class NoteActions:
         """Take an annotation off the screen and out of the store."""
         self.saver.remove(annotation)
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A range without white space at either end."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

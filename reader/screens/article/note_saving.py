@@ -6,7 +6,7 @@ until ctrl+r saves it again."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.errors import StoreError, UpdateConflict
 from annotations.model import Annotation
@@ -15,11 +15,47 @@ from reader.pending import Change, PendingChanges
 from reader.safe_text import one_line
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from annotations.anchoring import Anchored
     from annotations.store import Store
-    from reader.screens.article_screen import ArticleScreen
+    from reader.screens.article.state import ArticleState
+    from reader.session import Session
+    from reader.widgets.article_view import ArticleView
+    from reader.widgets.status import StatusLine
 
 RETRY_HINT = "ctrl+r saves again"
+
+
+class NotesHost(Protocol):
+    """What taking and saving notes needs of the article screen."""
+
+    session: Session
+    state: ArticleState
+
+    @property
+    def app(self) -> App[Any]:
+        """The app (to open dialogs and show toasts)."""
+
+    @property
+    def view(self) -> ArticleView:
+        """The article text."""
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+
+    def sync_cursor(self) -> ArticleState:
+        """The state with the view's cursor and selection as they are now."""
+
+    def show_state(self, state: ArticleState) -> None:
+        """Show `state`'s notes in the text and the Notes tab."""
+
+    def reload_annotations(self) -> None:
+        """Read the notes again from the store and show them."""
+
+    def refresh_bindings(self) -> None:
+        """Show or hide keys whose use changed (ctrl+r)."""
 
 
 def failure_text(error: Exception) -> str:
@@ -31,7 +67,7 @@ class NoteSaver:
     """Hands the note changes of one screen to the store in the background and says what
     became of them."""
 
-    def __init__(self, screen: ArticleScreen) -> None:
+    def __init__(self, screen: NotesHost) -> None:
         self.screen = screen
         self.pending = PendingChanges()
         self.history = UndoHistory()
@@ -197,24 +233,23 @@ class NoteSaver:
         states = self.pending.states()
         items = [i for i in anchored if self.pending.state_of(i.annotation.id) is None]
         local = [a for a in self.pending.overlay([]) if a.id in states]
-        items.extend(anchor_all(screen.article.text, local))
-        before = {i.annotation for i in screen.anchored}
+        items.extend(anchor_all(screen.state.article.text, local))
+        before = {i.annotation for i in screen.state.notes.anchored}
         if before != {i.annotation for i in items}:
-            screen.show_annotations(items)
+            screen.show_state(screen.state.with_notes(items))
 
     # --- on screen ----------------------------------------------------------------------
 
     def show_local(self, change: Change | None) -> None:
         """Show the annotations with `change` (and every other unsaved one) laid over."""
         screen = self.screen
-        items = list(screen.anchored)
+        state = screen.state
         if change is not None:
-            items = [i for i in items if i.annotation.id != change.annotation_id]
-            if change.annotation is not None:
-                from annotations.anchoring import anchor_all
+            from annotations.anchoring import anchor_all
 
-                items.extend(anchor_all(screen.article.text, [change.annotation]))
-        screen.show_annotations(items)
+            now = [change.annotation] if change.annotation is not None else []
+            state = state.with_note(change.annotation_id, anchor_all(state.article.text, now))
+        screen.show_state(state)
 
 
 def _add_once(store: Store, annotation: Annotation) -> Annotation:

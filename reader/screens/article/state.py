@@ -1,0 +1,226 @@
+"""What the article screen knows, as one frozen value with pure transitions: the article, its
+notes as placed in it, what `n`/`N` walk through (a person's or document's mentions, search
+hits, a walk across the library), the reading cursor and the selection. The screen hands each
+widget's message to a transition and draws the result (`marks`, `status`); nothing here knows
+Textual, so every rule is tested without an app."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from annotations.article_notes import ArticleNotes, placed_span
+from reader.decorations import Decoration, Marks
+from reader.occurrences import Occurrences, Span
+from reader.safe_text import one_line
+
+if TYPE_CHECKING:
+    from annotations.anchoring import Anchored
+    from articles import Article
+    from articles.model import Mention
+    from reader.walk import LibraryWalk
+
+Range = tuple[int, int]
+
+
+def trimmed(text: str, start: int, end: int) -> Range:
+    """A range of `text` without white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """One article screen's state (see the module docstring); every change makes a new one."""
+
+    article: Article
+    notes: ArticleNotes
+    occurrences: Occurrences | None = None
+    """What `n`/`N` step through, and which is current (None: nothing chosen)."""
+    walk: LibraryWalk | None = None
+    """The walk across the library this screen was opened on (or stepped into)."""
+    query: str = ""
+    """The last search, offered again when the search field opens."""
+    cursor: Range | None = None
+    selection: Range | None = None
+
+    @classmethod
+    def opened(cls, article: Article, walk: LibraryWalk | None = None) -> ArticleState:
+        """The state of an article just opened: no notes read yet, nothing chosen."""
+        return cls(article, ArticleNotes(article, []), walk=walk)
+
+    # --- what there is ----------------------------------------------------------------------
+
+    def with_article(self, article: Article) -> ArticleState:
+        """The same article with its people and documents found (the text is the same)."""
+        return replace(self, article=article, notes=ArticleNotes(article, self.notes.anchored))
+
+    def with_notes(self, anchored: Sequence[Anchored]) -> ArticleState:
+        """These annotations shown in place of the ones before."""
+        return replace(self, notes=ArticleNotes(self.article, list(anchored)))
+
+    def with_note(self, annotation_id: str, items: Sequence[Anchored] = ()) -> ArticleState:
+        """Annotation `annotation_id` added, replaced (`items`: its new version anchored) or
+        removed (no `items`)."""
+        return replace(self, notes=self.notes.replacing(annotation_id, items))
+
+    def at(self, cursor: Range | None, selection: Range | None) -> ArticleState:
+        """The reading cursor and the selection as the view has them now."""
+        if (cursor, selection) == (self.cursor, self.selection):
+            return self
+        return replace(self, cursor=cursor, selection=selection)
+
+    # --- choosing and walking -------------------------------------------------------------
+
+    def choose_person(self, index: int, mention: int | None = None) -> ArticleState:
+        """Every mention of person `index` marked, the first (or `mention`) current."""
+        person = self.article.people[index]
+        found = Occurrences.of_mentions("person", person.key, person.name, person.mentions)
+        return replace(self, walk=None, occurrences=found.at(mention or 0))
+
+    def choose_document(self, index: int, mention: int | None = None) -> ArticleState:
+        """Every mention of document `index` marked, the first (or `mention`) current."""
+        doc = self.article.documents[index]
+        found = Occurrences.of_mentions("document", doc.key, doc.code, doc.mentions)
+        return replace(self, walk=None, occurrences=found.at(mention or 0))
+
+    def choose_at(self, offset: int) -> ArticleState | None:
+        """The person or document mentioned at `offset` chosen, at that mention (None when
+        nothing is mentioned there)."""
+        hit = self.article.entity_at(offset)
+        if hit is None:
+            return None
+        if hit.kind == "person":
+            return self.choose_person(hit.index, hit.mention)
+        return self.choose_document(hit.index, hit.mention)
+
+    def search(self, query: str, top: int = 0) -> ArticleState:
+        """Every match of `query` marked (case and diacritics ignored), the first at or after
+        the cursor current (after `top`, the first offset on screen, without a cursor)."""
+        from articles.search import find_all  # not needed for the first paint
+
+        spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))
+        found = Occurrences("search", query, f"“{one_line(query)}”", spans)
+        start = self.cursor[0] if self.cursor is not None else top
+        return replace(self, query=query, walk=None, occurrences=found.first_from(start))
+
+    def step(self, delta: int) -> ArticleState:
+        """The next (`delta` 1) or previous (-1) occurrence current, wrapping: after the
+        current one while the cursor is on it, else from the cursor (the first at or after
+        it, the last before it)."""
+        occ = self.occurrences
+        if occ is None:
+            return self
+        current, cursor = occ.current, self.cursor
+        if cursor is None or current is None or (current.start, current.end) == cursor:
+            return replace(self, occurrences=occ.step(delta))
+        ahead = occ.first_from(cursor[0])  # wraps to the first when none is ahead
+        return replace(self, occurrences=ahead if delta > 0 else ahead.step(-1))
+
+    @property
+    def walking(self) -> bool:
+        """Whether `n`/`N` follow the library walk (its person or document is the one marked)."""
+        walk, occ = self.walk, self.occurrences
+        return walk is not None and occ is not None and occ.key == walk.key
+
+    def follow_walk(self, walk: LibraryWalk) -> ArticleState:
+        """The walked person's or document's mentions (or the search's hits) in this article
+        marked, the walk's current one current (the nearest one when the file changed since
+        it was indexed)."""
+        target = walk.current
+        spans: Sequence[Mention | Span]
+        if walk.kind == "search":
+            from articles.search import find_all
+
+            spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, walk.key,
+                                                                   whole_words=True))
+        elif walk.kind == "person":
+            name_key = walk.key.split("#", 1)[0]  # "<name>#<place>" (articles.who_is_who)
+            person = next((p for p in self.article.people if p.key == name_key), None)
+            spans = person.mentions if person is not None else ()
+        else:
+            from articles.library_entry import normalise_code
+
+            code = normalise_code(walk.label)
+            doc = next((d for d in self.article.documents if normalise_code(d.code) == code),
+                       None)
+            spans = doc.mentions if doc is not None else ()
+        local = Occurrences.of_mentions(walk.kind, walk.key, walk.label, spans)
+        index = local.index_of(target.start)
+        if index is None:
+            local = local.first_from(target.start)
+            index = local.index
+        return replace(self, walk=walk, occurrences=local.at(index) if local.spans else local)
+
+    def step_walk(self, delta: int) -> tuple[ArticleState, bool]:
+        """The library walk stepped by one mention: (the new state, whether that mention is
+        in this article, and so marked here; else the screen opens its article)."""
+        from reader.walk import same_file
+
+        assert self.walk is not None
+        walk = self.walk.step(delta)
+        here = same_file(walk.current.path, self.article.path) and (
+            self.article.id == walk.current.article_id)
+        return (self.follow_walk(walk), True) if here else (replace(self, walk=walk), False)
+
+    def cleared(self) -> ArticleState:
+        """Nothing chosen any more: no marks of mentions or matches, no walk."""
+        return replace(self, occurrences=None, walk=None)
+
+    # --- what is where --------------------------------------------------------------------
+
+    def note_at_cursor(self) -> Anchored | None:
+        """The highlight at the reading cursor (the shortest, where several cover it)."""
+        cursor = self.cursor
+        if cursor is None:
+            return None
+        found = self.notes.at(cursor[0])
+        if found is None and cursor[1] > cursor[0]:
+            found = self.notes.at(cursor[1] - 1)
+        return found
+
+    def target(self) -> Range | None:
+        """What a highlight, a note or a copy would cover: the selection, else the cursor's
+        sentence, without white space at either end (None when that leaves nothing)."""
+        span = self.selection or self.cursor
+        if span is None:
+            return None
+        start, end = trimmed(self.article.text, *span)
+        return (start, end) if end > start else None
+
+    def status(self) -> str:
+        """What the status line says about the current occurrence: "Thong 3/10 (by title)"."""
+        occ = self.occurrences
+        if occ is None:
+            return ""
+        span = occ.current
+        kind = span.kind if span is not None else ""
+        return occ.status() + {"role": " (by title)",
+                               "reference": " (short reference)"}.get(kind, "")
+
+    def marks(self) -> Marks:
+        """What the view must draw: highlights in their colours, the chosen mentions or
+        matches, the current one, and where notes start."""
+        decorations: list[Decoration] = []
+        notes: list[int] = []
+        for item in self.notes.anchored:
+            span = placed_span(item)
+            if span is None:
+                continue
+            decorations.append(Decoration(*span, f"highlight--{item.annotation.color}"))
+            if item.annotation.note:
+                notes.append(span[0])
+        occ = self.occurrences
+        if occ is not None:
+            for mention in occ.spans:
+                style = "article--role-mention" if mention.kind in ("role", "reference") else (
+                    "article--search" if occ.kind == "search" else "article--mention")
+                decorations.append(Decoration(mention.start, mention.end, style))
+            current = occ.current
+            if current is not None:
+                decorations.append(Decoration(current.start, current.end, "article--current"))
+        return Marks(tuple(decorations), tuple(notes))
