@@ -3,11 +3,10 @@ docs/design.md §2 documents."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from articles.library.build import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
-from articles.model import Article, DocumentRef, Mention, Person
+from articles.model import Article, DocumentRef, Mention, Person, iso_day
 
 
 def mention_dict(article: Article, mention: Mention) -> dict[str, Any]:
@@ -69,12 +68,6 @@ def outline_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def _day(when: datetime | date | None) -> str | None:
-    if when is None:
-        return None
-    return (when.date() if isinstance(when, datetime) else when).isoformat()
-
-
 def summary_dict(summary: ArticleSummary) -> dict[str, Any]:
     """One library article: `{"path", "id", "title", "authors", "published", "source",
     "people", "documents", "error"}` (counts for people and documents)."""
@@ -97,7 +90,7 @@ def library_mention_dict(mention: LibraryMention, with_article: bool = True) -> 
     """`{"article", "date", "start", "end", "text", "kind", "context"}` for a mention in the
     library (`article` is the file's path, `date` the article's, YYYY-MM-DD or null)."""
     data: dict[str, Any] = (
-        {"article": str(mention.path), "date": _day(mention.date)} if with_article else {}
+        {"article": str(mention.path), "date": iso_day(mention.date)} if with_article else {}
     )
     data.update(
         start=mention.start, end=mention.end, text=mention.text, kind=mention.kind,
@@ -115,7 +108,7 @@ def library_person_dict(person: LibraryPerson) -> dict[str, Any]:
         "roles": list(person.roles),
         "posts": [
             {"role": post.role,
-             "dates": [{"date": _day(d.date), "article": str(d.article)} for d in post.dates]}
+             "dates": [{"date": iso_day(d.date), "article": str(d.article)} for d in post.dates]}
             for post in person.posts
         ],
         "mentions": [library_mention_dict(m) for m in person.mentions],
@@ -130,12 +123,12 @@ def library_document_dict(document: LibraryDocument) -> dict[str, Any]:
         "code": document.code,
         "type": document.type,
         "issuer": document.issuer,
-        "date": _day(document.date),
+        "date": iso_day(document.date),
         "subject": document.subject,
         "doubt": document.doubt,
         "candidates": list(document.candidates),
         "citations": [
-            {"article": str(c.path), "date": _day(c.date),
+            {"article": str(c.path), "date": iso_day(c.date),
              "mentions": [library_mention_dict(m, with_article=False) for m in c.mentions]}
             for c in document.citations
         ],

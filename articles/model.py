@@ -19,6 +19,14 @@ BODY_KINDS: frozenset[str] = frozenset({"lead", "paragraph", "heading", "caption
 """Block kinds of the article's body: sections, people and documents come from these."""
 
 
+def iso_day(when: datetime | date | None) -> str | None:
+    """The day of `when` as ISO YYYY-MM-DD (None for None): the one date format of the
+    exports, the command line's tables and the library screen (docs/design.md §2)."""
+    if when is None:
+        return None
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One contiguous piece of the article: `text[start:end]` is the block."""

@@ -40,8 +40,13 @@ class LibraryWalk:
         return self.mentions[self.index]
 
     def step(self, delta: int) -> LibraryWalk:
-        """The next (1) or previous (-1) mention, wrapping around at the ends."""
-        return replace(self, index=(self.index + delta) % len(self.mentions))
+        """The next (1) or previous (-1) mention in library order, wrapping around at the
+        ends (`articles.library.mentions.step_index`)."""
+        from articles.library.mentions import step_index
+
+        current = self.current
+        index = step_index(self.mentions, current.article, current.start, delta > 0, wrap=True)
+        return replace(self, index=self.index if index is None else index)
 
     def at(self, index: int) -> LibraryWalk:
         """The walk with mention `index` current."""

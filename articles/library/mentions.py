@@ -50,13 +50,13 @@ def load_mentions(item: LibraryPerson | LibraryDocument, source: MentionSource
     return replace(item, citations=tuple(citations))
 
 
-def step_mention(
+def step_index(
     mentions: Sequence[LibraryMention], article: ArticleSummary, offset: int,
     forward: bool = True, wrap: bool = False,
-) -> LibraryMention | None:
-    """The mention after (or before) position `offset` of `article` in library order, for
-    `n`/`N`: `mentions` must be in library order (as `LibraryPerson.mentions` are). None at
-    either end unless `wrap`."""
+) -> int | None:
+    """The index of the mention after (or before) position `offset` of `article` in library
+    order, for `n`/`N`: `mentions` must be in library order (as `LibraryPerson.mentions` are).
+    None at either end unless `wrap` (and None when there are no mentions)."""
     if not mentions:
         return None
     keys = [mention_order(m) for m in mentions]
@@ -64,9 +64,18 @@ def step_mention(
     if forward:
         i = bisect.bisect_right(keys, here)
         if i < len(mentions):
-            return mentions[i]
-        return mentions[0] if wrap else None
+            return i
+        return 0 if wrap else None
     i = bisect.bisect_left(keys, here) - 1
     if i >= 0:
-        return mentions[i]
-    return mentions[-1] if wrap else None
+        return i
+    return len(mentions) - 1 if wrap else None
+
+
+def step_mention(
+    mentions: Sequence[LibraryMention], article: ArticleSummary, offset: int,
+    forward: bool = True, wrap: bool = False,
+) -> LibraryMention | None:
+    """The mention after (or before) position `offset` of `article` (see `step_index`)."""
+    index = step_index(mentions, article, offset, forward, wrap)
+    return None if index is None else mentions[index]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from annotations.model import Annotation
 from reader.dialogs.choice import ChoiceDialog
-from reader.widgets.notes_list import snippet
+from reader.render.text import shorten
 
 KEEP_MINE = "mine"
 KEEP_THEIRS = "theirs"
@@ -15,11 +15,11 @@ def describe(a: Annotation | None) -> str:
     """One annotation in a few lines: passage, note, tags and colour (all shown as text)."""
     if a is None:
         return "  (deleted)"
-    lines = [f"  “{snippet(a.target.exact, 70)}”", f"  colour {a.color}"]
+    lines = [f"  “{shorten(a.target.exact, 70)}”", f"  colour {a.color}"]
     if a.note:
-        lines.append(f"  ✎ {snippet(a.note, 70)}")
+        lines.append(f"  ✎ {shorten(a.note, 70)}")
     if a.tags:
-        lines.append("  " + snippet(" ".join(f"#{t}" for t in a.tags), 70))
+        lines.append("  " + shorten(" ".join(f"#{t}" for t in a.tags), 70))
     return "\n".join(lines)
 
 

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from annotations.model import COLORS
+from reader.render.text import shorten
 from reader.safe_text import restore_hidden, visible
-from reader.widgets.notes_list import snippet
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             with Horizontal(id="note-editor-header"):
                 yield Label("Note", id="note-editor-title")
                 yield Label("ctrl+s save · escape cancel", id="note-help")
-            yield Static(Text("“" + snippet(self.quote, 300) + "”", style="italic"),
+            yield Static(Text("“" + shorten(self.quote, 300) + "”", style="italic"),
                          id="note-quote", markup=False)
             yield TextArea(visible(self.note), id="note-text", soft_wrap=True,
                            show_line_numbers=False)

@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from annotations.model import Annotation
 from articles import fold
 from articles.library import ArticleSummary
+from reader.render.notes import note_prompt
+from reader.render.text import shorten
 from reader.widgets.library.open_article import OpenArticle
-from reader.widgets.library_views import shorten
-from reader.widgets.notes_list import note_prompt
 
 
 class LibraryNotes(Screen[None]):

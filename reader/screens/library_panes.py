@@ -16,16 +16,16 @@ from articles import fold
 from articles.indexer import Indexer
 from articles.library import Library, LibraryDocument, LibraryPerson
 from articles.library_mentions import load_mentions
-from reader.session import Session
-from reader.walk import LibraryWalk
-from reader.widgets.library.open_article import OpenArticle
-from reader.widgets.library_views import (
+from reader.render.library import (
     document_prompt,
     document_text,
     mention_prompt,
     person_prompt,
     posts_text,
 )
+from reader.session import Session
+from reader.walk import LibraryWalk
+from reader.widgets.library.open_article import OpenArticle
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ from articles.library import (
     build_library,
 )
 from articles.library_entry import ArticleEntry
+from reader.render.library import COLUMNS
 from reader.safe_text import one_line
 from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_notes import LibraryNotes
@@ -50,9 +51,6 @@ from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
 from reader.session import Session
 from reader.widgets.article_table import ArticleTable, TableColumn
 from reader.widgets.library.open_article import OpenArticle
-from reader.widgets.library_views import (
-    COLUMNS,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -18,10 +18,10 @@ from articles.fulltext import FullTextIndex
 from articles.indexer import Indexer
 from articles.library import ArticleSummary, LibraryMention
 from articles.library_search import LibraryHit, search_library
+from reader.render.text import day, shorten
 from reader.safe_text import one_line, visible
 from reader.walk import LibraryWalk
 from reader.widgets.library.open_article import OpenArticle
-from reader.widgets.library_views import day, shorten
 
 HIT_LIMIT = 5_000
 """At most this many hits are found (and walked through with n/N)."""

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from annotations.model import Annotation
 from articles import fold
 from articles.library import ArticleSummary
+from reader.render.library import COLUMNS, article_cells, sort_value
 from reader.safe_text import one_line
 from reader.session import Session
 from reader.widgets.article_table import ArticleTable, Descending
-from reader.widgets.library_views import COLUMNS, article_cells, sort_value
 
 WIDTHS = {"date": 10, "authors": 18, "source": 16, "people": 6, "documents": 4, "notes": 5}
 """The article table's column widths (the title takes the rest)."""

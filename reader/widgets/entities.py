@@ -1,5 +1,6 @@
 """The People and Documents tabs: each entry with its posts or details, a mention count and a
-strip showing where in the article its mentions fall."""
+strip showing where in the article its mentions fall (drawn by `reader.render.entities`);
+choosing one posts `PersonChosen` or `DocumentChosen` with its key."""
 
 from __future__ import annotations
 
@@ -11,39 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from articles import Article, DocumentRef, Person
-from reader.safe_text import one_line
-from reader.widgets.strip_chart import mention_strip
-
-
-def person_prompt(article: Article, person: Person) -> Text:
-    """Name and counts, the posts, and the mention strip."""
-    by_name, by_role = len(person.name_mentions), len(person.role_mentions)
-    counts = f"{by_name}" + (f" + {by_role} by title" if by_role else "")
-    text = Text.assemble((one_line(person.name), "bold"))
-    text.append(f"  {counts}", style="dim")
-    roles = [r for r in person.roles]
-    if roles:
-        text.append("\n")
-        text.append(one_line("; ".join(roles)), style="italic")
-    text.append("\n")
-    text.append(mention_strip((m.start for m in person.mentions), len(article.text)), style="cyan")
-    return text
-
-
-def document_prompt(article: Article, doc: DocumentRef) -> Text:
-    """Code and count, type, issuer and date, and the mention strip."""
-    text = Text.assemble((one_line(doc.code), "bold"))
-    text.append(f"  {len(doc.mentions)}", style="dim")
-    details = [doc.type, doc.issuer or "", doc.date.isoformat() if doc.date else ""]
-    text.append("\n")
-    text.append(one_line(" · ".join(d for d in details if d)), style="italic")
-    if doc.subject:
-        text.append("\n")
-        text.append(one_line(doc.subject), style="dim")
-    text.append("\n")
-    text.append(mention_strip((m.start for m in doc.mentions), len(article.text)), style="cyan")
-    return text
+from articles import Article
+from reader.render.entities import document_prompt, person_prompt
 
 
 class EntityList(OptionList):

@@ -14,48 +14,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotations.article_notes import placed_span
-from reader.safe_text import one_line
-from reader.swatches import swatch
+from reader.render.notes import note_prompt
+from reader.render.text import shorten
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
-    from annotations.model import Annotation
     from articles import Article
-
-SNIPPET = 90
-
-
-def snippet(text: str, limit: int = SNIPPET) -> str:
-    """One line of at most `limit` characters, with an ellipsis when cut."""
-    line = one_line(" ".join(text.split()))
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-SAVE_SIGNS = {"saving": ("saving…", "italic"), "failed": ("NOT SAVED (ctrl+r)", "bold red")}
-"""How an annotation whose change is not on disk yet is marked."""
-
-
-def note_prompt(a: Annotation, status: str = "exact", saving: str | None = None) -> Text:
-    """Colour, quote, note and tags of one annotation (how it re-anchored, whether its last
-    change is still being saved or failed to save)."""
-    text = Text.assemble(("▌", f"bold {swatch(a.color)}"))
-    text.append(" " + snippet(a.target.exact), style="italic")
-    if a.note:
-        text.append("\n  ✎ ")
-        text.append(snippet(a.note), style="bold")
-    details = [a.color]
-    if a.tags:
-        details.append(" ".join(f"#{t}" for t in a.tags))
-    details.append(a.updated.strftime("%Y-%m-%d"))
-    if status in ("moved", "fuzzy"):
-        details.append("re-anchored" if status == "moved" else "re-anchored (text changed)")
-    text.append("\n  " + one_line(" · ".join(details)), style="dim")
-    if saving in SAVE_SIGNS:
-        sign, style = SAVE_SIGNS[saving]
-        text.append(" · ", style="dim")
-        text.append(sign, style=style)
-    return text
-
 
 class NotesList(OptionList):
     """Annotations of one article (option ids are the annotation ids); choosing one posts
@@ -111,7 +75,7 @@ class NotesList(OptionList):
             title = section.title if section else "Title and byline"
             if title != current_section:
                 current_section = title
-                options.append(Option(Text(snippet(title, 60), style="bold underline"),
+                options.append(Option(Text(shorten(title, 60), style="bold underline"),
                                       disabled=True))
             options.append(Option(note_prompt(item.annotation, item.status,
                                               saving.get(item.annotation.id)),

@@ -3,6 +3,7 @@ walking the library, notes added, replaced and removed, what the view must draw.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -181,9 +182,12 @@ def test_clearing_drops_the_marks_and_the_walk(state: ArticleState, tmp_path: Pa
 # --- walking across the library ------------------------------------------------------------
 
 def walk_over(article: Article, other: Path) -> LibraryWalk:
-    """A walk over Nguyen Van Thong: his first two mentions here, then one in another file."""
-    here = ArticleSummary(article.path or Path("sample.txt"), article.id, article.title)
-    there = ArticleSummary(other / "other.txt", "other-id", "Other")
+    """A walk over Nguyen Van Thong, in library order: his first two mentions here, then one
+    in a later article."""
+    here = ArticleSummary(article.path or Path("sample.txt"), article.id, article.title or "",
+                          published=datetime(2020, 1, 1))
+    there = ArticleSummary(other / "other.txt", "other-id", "Other",
+                           published=datetime(2021, 1, 1))
     thong = article.people[person(article, "nguyen van thong")]
     mentions = [LibraryMention(here, m.start, m.end, m.kind, "", "", 0, 0)
                 for m in thong.mentions[:2]]

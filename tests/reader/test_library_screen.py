@@ -20,11 +20,11 @@ from articles.library import LibraryPerson, PostDate, PostHistory
 from articles.library_mentions import load_mentions
 from reader.app import ReaderApp
 from reader.launch import is_library
+from reader.render.library import posts_text
 from reader.screens import library_panes, library_screen
 from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from reader.widgets.article_table import ArticleTable
-from reader.widgets.library_views import posts_text
 from tests.reader.helpers import opened
 
 FIXTURES = Path(__file__).resolve().parent.parent / "articles" / "library_fixtures"

@@ -22,10 +22,11 @@ from articles import load, parse, sample_path
 from articles.library_entry import ArticleSummary
 from reader.app import ReaderApp
 from reader.palette import _safe_highlight, plain_help
-from reader.widgets.entities import document_prompt, person_prompt
+from reader.render.entities import document_prompt, person_prompt
+from reader.render.library import article_cells
+from reader.render.notes import note_prompt
+from reader.render.text import shorten
 from reader.widgets.header import header_text
-from reader.widgets.library_views import article_cells
-from reader.widgets.notes_list import note_prompt, snippet
 
 PIECES = ["[b]", "[/b]", "[@click=1+]", "[/x]", "[/nope]", "[reverse]", "[link=x]", "\x1b",
           "\x1b]0;PWNED\x07", "\x1b[2J", "\x9b", "\x07", "\x00", "\r", "\t", "\x7f", "\u202e",
@@ -114,7 +115,7 @@ def test_palette_labels_and_help_are_text(text: str, offsets: list[int]) -> None
     label = _safe_highlight(shown, tuple(offsets))
     assert Content.from_markup(label).plain == shown
     check_renderable("palette", label)
-    check_renderable("status", Content(snippet(text)))
+    check_renderable("status", Content(shorten(text)))
 
 
 # --- the running app: toasts, the palette, every widget on screen -----------------------------

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from annotations.errors import AnnotationError
 from annotations.model import Annotation, new_annotation
+from reader.render.text import shorten
 from reader.screens.article.note_saving import NoteSaver, NotesHost
 from reader.screens.article.state import trimmed
-from reader.widgets.notes_list import snippet
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
@@ -136,9 +136,9 @@ class NoteActions:
         screen = self.screen
 
         a = item.annotation
-        body = f"“{snippet(a.target.exact, 120)}”"
+        body = f"“{shorten(a.target.exact, 120)}”"
         if a.note:
-            body += f"\n✎ {snippet(a.note, 120)}"
+            body += f"\n✎ {shorten(a.note, 120)}"
 
         def answered(answer: str | None) -> None:
             if answer == "yes":
@@ -154,8 +154,8 @@ class NoteActions:
         screen = self.screen
 
         a = item.annotation
-        body = (f"This passage is no longer in the article:\n“{snippet(a.target.exact, 160)}”"
-                + (f"\n✎ {snippet(a.note, 160)}" if a.note else ""))
+        body = (f"This passage is no longer in the article:\n“{shorten(a.target.exact, 160)}”"
+                + (f"\n✎ {shorten(a.note, 160)}" if a.note else ""))
         choices = [("cancel", "Keep it unanchored")]
         selected = screen.sync_cursor().selection
         if selected is not None:

@@ -16,11 +16,11 @@ from textual.widgets import OptionList, Static
 
 from annotations.note_filter import NoteFilter
 from articles import Article
+from reader.render.text import shorten
 from reader.screens.article.state import ArticleState
 from reader.screens.panels import PanelScreen
 from reader.widgets.article_view import ArticleView
 from reader.widgets.header import ArticleHeader
-from reader.widgets.notes_list import snippet
 from reader.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -120,9 +120,9 @@ class ArticleReading(PanelScreen):
         if self.walk is not None and self.article.entities_found:
             self._follow_walk(self.walk)
         # The text is painted first; marks, notes and the sidebar follow a moment later.
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self.after_first_paint)
 
-    async def _after_first_paint(self) -> None:
+    async def after_first_paint(self) -> None:
         from textual.widgets import Footer
 
         from reader.widgets.outline import Outline
@@ -348,8 +348,8 @@ class ArticleReading(PanelScreen):
         self.view.move_cursor((item.start, item.end), scroll="third")
         self.view.focus()
         note = item.annotation.note
-        self.status.message = (f"Note: {snippet(note, 60)}" if note
-                               else f"Highlight: {snippet(item.annotation.target.exact, 60)}")
+        self.status.message = (f"Note: {shorten(note, 60)}" if note
+                               else f"Highlight: {shorten(item.annotation.target.exact, 60)}")
 
     # --- what the widgets say -------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""The `reader` command line: open the TUI, or run a headless command (docs/design.md §2)."""
+"""The `reader` command line (docs/design.md §2): open the TUI, or run a headless command, one
+module per group of commands (`article_commands`, `notes_commands`, `page_commands`,
+`search_command`), imported only when one of them is run."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles on Vietnamese provincial politics; keep highlights and notes.",
     )
     # Imported here: opening the reader needs none of this, and starts faster without it.
-    from reader.commands import article_commands, notes_commands, page_commands, search_command
+    from reader.cli import article_commands, notes_commands, page_commands, search_command
 
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     article_commands.register(sub)

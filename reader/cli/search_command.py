@@ -15,7 +15,7 @@ from articles.fulltext import FullTextIndex
 from articles.indexer import Indexer
 from articles.library_entry import ArticleSummary
 from articles.library_search import LibraryHit, search_library
-from reader.commands.article_commands import console, print_json
+from reader.cli.article_commands import console, print_json
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
 from reader.safe_text import one_line, visible
 

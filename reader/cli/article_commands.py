@@ -7,7 +7,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from articles.export import (
 from articles.indexer import Indexer
 from articles.library import Library, LibraryDocument, LibraryPerson
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
+from reader.render.text import day
 from reader.safe_text import json_safe, one_line
 
 
@@ -91,12 +91,6 @@ def open_library(paths: list[str]) -> Library:
     return library
 
 
-def _day(when: date | datetime | None) -> str:
-    if when is None:
-        return "—"
-    return (when.date() if isinstance(when, datetime) else when).isoformat()
-
-
 def run_library(args: argparse.Namespace, table: Callable[[Library], Table],
                 data: Callable[[Library], Any]) -> int:
     """Print a library view as JSON or as a table."""
@@ -122,7 +116,7 @@ def articles_table(library: Library) -> Table:
     table.add_column("People", justify="right")
     table.add_column("Documents", justify="right")
     for a in library.readable:
-        table.add_row(_cell(a.title), _cell(_day(a.published)), _cell(", ".join(a.authors)),
+        table.add_row(_cell(a.title), _cell(day(a.published)), _cell(", ".join(a.authors)),
                       _cell(a.source), str(a.people_count), str(a.documents_count))
     return table
 
@@ -185,7 +179,7 @@ def _posts_cell(person: LibraryPerson) -> Text:
     lines = []
     for post in person.posts:
         first, last = post.first, post.last
-        when = _day(first) if first == last else f"{_day(first)} – {_day(last)}"
+        when = day(first) if first == last else f"{day(first)} – {day(last)}"
         lines.append(f"{one_line(post.role)} ({when})")
     return Text("\n".join(lines))
 
@@ -256,7 +250,7 @@ def library_documents_table(library: Library) -> Table:
     for doc in library.documents:
         table.add_row(
             _cell(doc.code + (" (?)" if doc.doubt else "")), _cell(doc.type),
-            _cell(doc.issuer or "—"), _cell(_day(doc.date)), _subject_cell(doc),
+            _cell(doc.issuer or "—"), _cell(day(doc.date)), _subject_cell(doc),
             str(len(doc.citations)),
         )
     return table

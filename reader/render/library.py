@@ -1,13 +1,13 @@
-"""What the library screen shows, as rich text: article rows, people with their posts over time,
-documents with their citations, and mentions with a line of context."""
+"""What the library screen shows, as rich text: article rows, people with their posts over
+time, documents with their citations, and mentions with a line of context."""
 
 from __future__ import annotations
-
-from datetime import date, datetime
 
 from rich.text import Text
 
 from articles.library import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
+from reader.render.entities import document_details, name_line
+from reader.render.text import day, shorten
 from reader.safe_text import one_line
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -20,19 +20,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("notes", "Notes"),
 )
 """The article table's columns: (sort key, heading)."""
-
-
-def day(value: date | datetime | None) -> str:
-    """A date as the tables show it (YYYY-MM-DD), or a dash."""
-    if value is None:
-        return "—"
-    return value.strftime("%Y-%m-%d")
-
-
-def shorten(text: str, limit: int) -> str:
-    """One line of at most `limit` characters."""
-    line = one_line(" ".join(text.split()))
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def article_cells(summary: ArticleSummary, notes: int, title_width: int = 70) -> list[Text]:
@@ -75,9 +62,8 @@ def sort_value(summary: ArticleSummary, column: str, notes: int) -> tuple[object
 def person_prompt(person: LibraryPerson) -> Text:
     """A person in who's who: name, how often and where, and each post with its dates."""
     articles = len(person.articles)
-    text = Text.assemble((one_line(person.name), "bold"),
-                         (f"  {person.mention_count} in {articles} article"
-                          f"{'s' if articles != 1 else ''}", "dim"))
+    text = name_line(person.name, f"{person.mention_count} in {articles} article"
+                                  f"{'s' if articles != 1 else ''}")
     for post in person.posts:
         if post.role in ("author", "photographer"):
             span = ""
@@ -117,13 +103,11 @@ def posts_text(person: LibraryPerson) -> Text:
 def document_prompt(doc: LibraryDocument) -> Text:
     """A document across the library: code, type, issuer, date, citing articles; doubt shown."""
     citing = len(doc.citations)
-    text = Text.assemble((one_line(doc.code), "bold"),
-                         (f"  {citing} article{'s' if citing != 1 else ''}", "dim"))
+    text = name_line(doc.code, f"{citing} article{'s' if citing != 1 else ''}")
     if doc.doubt:
         text.append("  ? which one", style="bold yellow")
-    details = [doc.type, doc.issuer or "", day(doc.date) if doc.date else
-               (str(doc.year) if doc.year else "")]
-    text.append("\n  " + one_line(" · ".join(d for d in details if d)), style="italic")
+    when = day(doc.date) if doc.date else (str(doc.year) if doc.year else "")
+    text.append("\n  " + document_details(doc.type, doc.issuer, when), style="italic")
     if doc.subject:
         text.append("\n  " + shorten(doc.subject, 80), style="dim")
     return text

@@ -29,16 +29,9 @@ from annotations.model import Annotation, check_tags, normalize_tags
 from articles import load
 from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser, store_problem
 from reader.safe_text import one_line, visible
+from reader.swatches import label_style
 
 Handler = Callable[[argparse.Namespace], int]
-
-SWATCH = {
-    "yellow": "black on yellow",
-    "green": "black on green",
-    "blue": "white on blue",
-    "pink": "black on hot_pink",
-    "purple": "white on purple",
-}
 
 
 def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
@@ -232,7 +225,7 @@ def _annotation_row(a: Annotation) -> list[Text]:
         Text(a.id[:8]),
         _cell(a.target.exact, 200),
         _cell(a.note, 200),
-        Text(a.color, style=SWATCH[a.color]),
+        Text(a.color, style=label_style(a.color)),
         _cell(", ".join(a.tags), 30),
     ]
 

@@ -1,1 +1,0 @@
-"""The headless subcommands of `reader`, one module per group of commands."""
