@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     )
     from annotations.model import COLORS, Annotation, ArticleRef, Target, new_annotation
     from annotations.paths import default_path, resolve_db_path
-    from annotations.store import Store, move_aside
+    from annotations.set_aside import move_aside
+    from annotations.store import Store
 
 _HOME = {
     "Anchored": "anchoring", "anchor": "anchoring", "anchor_all": "anchoring",
@@ -26,7 +27,7 @@ _HOME = {
     "StoreWriteError": "errors", "COLORS": "model", "Annotation": "model",
     "ArticleRef": "model", "Target": "model", "new_annotation": "model",
     "default_path": "paths", "resolve_db_path": "paths", "Store": "store",
-    "move_aside": "store",
+    "move_aside": "set_aside",
 }
 
 

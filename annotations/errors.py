@@ -48,7 +48,7 @@ class StoreError(Exception):
 
 class CorruptStoreError(StoreError):
     """The file exists but its content is not a valid annotations file (truncated JSON, wrong
-    shape, an invalid record). It is never repaired or overwritten; `store.move_aside(path)`
+    shape, an invalid record). It is never repaired or overwritten; `set_aside.move_aside(path)`
     renames it to `<name>.corrupt-<timestamp>` when the user explicitly chooses to start fresh."""
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotations.errors import CorruptStoreError, StoreError, StoreWriteError
 from annotations.storage import fsync_dir
+from annotations.store import Store
 
 
 def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
@@ -17,7 +18,6 @@ def move_aside(path: Path | str, *, now: datetime | None = None) -> Path:
     missing, loads fine, is from a newer reader or unreadable, or cannot be moved. When the
     notes file is sound but one of its per-article files is corrupt, that file is set aside
     (its article's notes are then in the file set aside, not lost)."""
-    from annotations.store import Store  # the store module uses this one
 
     store = Store(path)
     real = store._real

@@ -25,7 +25,6 @@ from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
 from annotations.note_file import NoteFile
 from annotations.note_index import gc_paused
-from annotations.set_aside import move_aside
 from annotations.sharding import move_notes_to_shards
 from annotations.storage import DurableStorage
 from annotations.store_files import StoreFiles
@@ -372,10 +371,6 @@ class Store:
                 article_key, {"offset": offset, "updated": format_time(utc_now())}
             )
 
-    def move_aside(self) -> Path:
-        """See `move_aside`."""
-        return move_aside(self.path)
-
 
 def _check_key(key: str) -> None:
     if not isinstance(key, str) or not key or len(key) > 4096:
@@ -390,6 +385,5 @@ __all__ = [
     "JSONValue",
     "Store",
     "default_path",
-    "move_aside",
     "resolve_db_path",
 ]

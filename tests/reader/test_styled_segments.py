@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.widgets.article_view import styled_segments
+from reader.widgets.text_lines import styled_segments
 
 STYLES = [Style(bold=True), Style(color="red"), Style(italic=True, color="blue"),
           Style(bgcolor="yellow"), Style(underline=True), Style(color="green", bold=False)]
