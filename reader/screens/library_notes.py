@@ -14,10 +14,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotations.model import Annotation
-from articles import fold
 from articles.library import ArticleSummary
 from reader.render.notes import note_prompt
 from reader.render.text import shorten
+from reader.widgets.library.filters import notes_matching, words_of
 from reader.widgets.library.open_article import OpenArticle
 
 
@@ -32,12 +32,7 @@ class LibraryNotes(Screen[None]):
 
     def _fill_notes(self) -> None:
         options = self.query_one("#all-notes", OptionList)
-        words = fold(self.filter_text).split()
-        notes = [n for n in self.library_notes()
-                 if not words or all(w in fold(" ".join([n.note, n.target.exact,
-                                                         n.article.title, *n.tags]))
-                                     for w in words)]
-        notes.sort(key=lambda n: (n.article.title, n.target.start))
+        notes = notes_matching(self.library_notes(), words_of(self.filter_text))
         rows: list[Option | None] = []
         title = None
         for note in notes:

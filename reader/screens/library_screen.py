@@ -20,7 +20,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Footer,
     Input,
@@ -36,8 +35,6 @@ from articles.indexer import Indexer
 from articles.library import (
     ArticleSummary,
     Library,
-    LibraryDocument,
-    LibraryPerson,
     build_library,
 )
 from articles.library_entry import ArticleEntry
@@ -45,11 +42,12 @@ from reader.render.library import COLUMNS
 from reader.safe_text import one_line
 from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_notes import LibraryNotes
-from reader.screens.library_panes import DOCUMENTS, PEOPLE, LibraryPanes
 from reader.screens.library_search import LibrarySearch
 from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
 from reader.session import Session
 from reader.widgets.article_table import ArticleTable, TableColumn
+from reader.widgets.library.entity_pane import DOCUMENTS, PEOPLE, EntityPane
+from reader.widgets.library.filters import words_of
 from reader.widgets.library.open_article import OpenArticle
 
 if TYPE_CHECKING:
@@ -66,7 +64,7 @@ FIRST_PAGE = 100
 """How many rows the table reads from the index before its first paint (more than a screen)."""
 SCAN_CHUNK = 500
 """How many files the background thread checks against the index before handing them over."""
-class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScreen):
+class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
     """Many articles, one index of the officials and documents across them."""
 
     BINDINGS = [
@@ -94,9 +92,8 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
         self._indexed = 0
         self._to_index = 0
         self._started = 0.0
-        self._people: list[LibraryPerson] = []
-        self._documents: list[LibraryDocument] = []
-        self._loaded: dict[str, LibraryPerson | LibraryDocument] = {}
+        self._fresh: set[str] = set()
+        """Panes to fill afresh (their mentions read again): the library was rebuilt."""
         self._notes: dict[str, Annotation] = {}
         self._filled: set[str] = {"articles"}
         self._resumed_once = False
@@ -114,18 +111,11 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
                                        minimum=MINIMUMS.get(key))
                            for key, heading in COLUMNS]
                 yield ArticleTable(columns, self._cells, id="articles-table")
-            with TabPane("Who's who", id="people"), Horizontal(classes="split"):
-                yield OptionList(id="people-index", markup=False)
-                with Vertical(classes="details"):
-                    with VerticalScroll(classes="details-text"):
-                        yield Static(id="person-details", markup=False)
-                    yield OptionList(id="person-mentions", markup=False)
-            with TabPane("Documents", id="documents"), Horizontal(classes="split"):
-                yield OptionList(id="documents-index", markup=False)
-                with Vertical(classes="details"):
-                    with VerticalScroll(classes="details-text"):
-                        yield Static(id="document-details", markup=False)
-                    yield OptionList(id="document-mentions", markup=False)
+            mentions_of = self.indexer.cache.mentions_of
+            with TabPane("Who's who", id="people"):
+                yield EntityPane(PEOPLE, mentions_of, id="people-pane")
+            with TabPane("Documents", id="documents"):
+                yield EntityPane(DOCUMENTS, mentions_of, id="documents-pane")
             with TabPane("Notes", id="notes"):
                 yield OptionList(id="all-notes", markup=False)
             with TabPane("Text", id="search"):
@@ -209,7 +199,7 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
-        self._loaded.clear()
+        self._fresh = {"people", "documents"}
         self.query_one(ProgressBar).display = False
         self._filled.discard("people")
         self._filled.discard("documents")
@@ -248,10 +238,9 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
 
     def _show_status(self) -> None:
         active = self.query_one(TabbedContent).active
-        if active == "people" and self.library is not None:
-            status = f"{len(self._people)} of {len(self.library.people)} people"
-        elif active == "documents" and self.library is not None:
-            status = f"{len(self._documents)} of {len(self.library.documents)} documents"
+        pane = self._entity_pane(active)
+        if pane is not None and self.library is not None:
+            status = pane.status()
         elif active == "notes":
             status = f"{len(self._notes)} of {len(self.library_notes())} notes"
         elif active == "search":
@@ -297,6 +286,10 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
         if active == "search" or (active == "articles" and not self.table.row_count):
             self.search_text(event.value)  # no title matches: search every article's text
             return
+        pane = self._entity_pane(active)
+        if pane is not None:
+            pane.choose()
+            return
         self._active_list().focus()
         if active == "articles":
             self.table.action_select()
@@ -316,20 +309,40 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
         self._filled = {active}
         if active == "articles":
             self._fill_table()
-        elif active == "people":
-            self._fill_people()
-        elif active == "documents":
-            self._fill_documents()
+        elif (pane := self._entity_pane(active)) is not None:
+            if self.library is None:
+                pane.indexing(self._indexed, self._to_index)
+            else:
+                pane.fill(self.library, words_of(self.filter_text), fresh=active in self._fresh)
+                self._fresh.discard(active)
         elif active == "notes":
             self._fill_notes()
         self._show_status()
 
+    def show_entry(self, view: str, key: str) -> None:
+        """Show the person or document with `key` in its view (the palette's choice): the
+        filter is cleared so it is listed, then it is highlighted with its details."""
+        self.query_one("#library-filter", Input).value = ""
+        self.filter_text = ""
+        self.action_show(view)
+        pane = self._entity_pane(view)
+        if pane is not None:
+            pane.show_key(key)
+
+    def _entity_pane(self, view: str) -> EntityPane | None:
+        """Who's who or the documents, when `view` is one of them."""
+        if view in ("people", "documents"):
+            return self.query_one(f"#{view}-pane", EntityPane)
+        return None
+
     def _active_list(self) -> ArticleTable | OptionList:
         active = self.query_one(TabbedContent).active
+        pane = self._entity_pane(active)
+        if pane is not None:
+            return pane.index
         if active == "articles":
             return self.table
-        ids = {"people": "#people-index", "documents": "#documents-index",
-               "notes": "#all-notes", "search": "#search-hits"}
+        ids = {"notes": "#all-notes", "search": "#search-hits"}
         return self.query_one(ids[active], OptionList)
 
     def action_show(self, view: str) -> None:
@@ -348,10 +361,8 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryPanes, LibraryTableScree
     def action_back(self) -> None:
         """Leave the filter, or a list of mentions, or clear the filter."""
         field = self.query_one("#library-filter", Input)
-        focused = self.focused
-        if focused is not None and focused.id in ("person-mentions", "document-mentions"):
-            pane = PEOPLE if focused.id == "person-mentions" else DOCUMENTS
-            self.query_one(pane.index_id, OptionList).focus()
+        pane = self._entity_pane(self.query_one(TabbedContent).active)
+        if pane is not None and pane.back():
             return
         if field.value:
             field.value = ""

@@ -11,6 +11,7 @@ from annotations.model import new_annotation
 from annotations.store import Store
 from articles import load
 from reader.screens.article.screen import ArticleScreen
+from reader.widgets.library.entity_pane import EntityPane
 from tests.reader.helpers import opened
 from tests.reader.test_library_screen import FIXTURES, indexed, library_app
 
@@ -34,7 +35,8 @@ async def test_a_person_from_the_palette_is_shown_in_who_s_who(db_path: Path) ->
         assert screen.query_one("#library-tabs").active == "people"
         index = screen.query_one("#people-index", OptionList)
         assert index.highlighted is not None
-        assert screen._people[index.highlighted].key.startswith("nguyen van thong")
+        pane = screen.query_one("#people-pane", EntityPane)
+        assert pane.entries[index.highlighted].key.startswith("nguyen van thong")
 
 
 async def test_an_article_and_a_note_from_the_palette_open(db_path: Path) -> None:

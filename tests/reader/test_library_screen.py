@@ -21,10 +21,11 @@ from articles.library_mentions import load_mentions
 from reader.app import ReaderApp
 from reader.launch import is_library
 from reader.render.library import posts_text
-from reader.screens import library_panes, library_screen
+from reader.screens import library_screen
 from reader.screens.article.screen import ArticleScreen
 from reader.screens.library_screen import LibraryScreen
 from reader.widgets.article_table import ArticleTable
+from reader.widgets.library import entity_pane
 from tests.reader.helpers import opened
 
 FIXTURES = Path(__file__).resolve().parent.parent / "articles" / "library_fixtures"
@@ -289,7 +290,7 @@ async def test_the_first_paint_reads_only_the_first_page_of_the_index(
 async def test_a_long_list_of_mentions_is_cut_but_the_walk_goes_through_all(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_panes, "MENTION_ROWS", 3)
+    monkeypatch.setattr(entity_pane, "MENTION_ROWS", 3)
     app = library_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await indexed(pilot)
@@ -298,7 +299,7 @@ async def test_a_long_list_of_mentions_is_cut_but_the_walk_goes_through_all(
         mentions = screen.query_one("#person-mentions", OptionList)
         assert mentions.option_count == 4
         assert str(mentions.get_option_at_index(3).prompt).startswith("… and 5 more")
-        walk = screen._walk(library_panes.PEOPLE, 0, 0)
+        walk = screen.query_one("#people-pane", entity_pane.EntityPane).walk(0, 0)
         assert len(walk.mentions) == 8
 
 
