@@ -156,7 +156,7 @@ def test_who_s_who_never_breaks_a_post_s_date_range() -> None:
     from rich.console import Console
 
     from articles.indexer import Indexer
-    from reader.widgets.library_views import person_prompt
+    from reader.render.library import person_prompt
     from tests.reader.test_library_screen import FIXTURES
 
     library = Indexer().index_all([FIXTURES])
