@@ -36,3 +36,17 @@ def resolve_db_path(cli_value: str | None) -> Path:
     if cli_value:
         return Path(cli_value).expanduser()
     return default_path()
+
+
+def given_path_problem(cli_value: str | None) -> str | None:
+    """Why a notes file given with `--db` cannot be used, as one line naming it, or None. It
+    must be in a folder that exists: a mistyped path must not quietly start a new notes file
+    elsewhere (the default data folder, by contrast, is made when needed)."""
+    if not cli_value:
+        return None
+    path = resolve_db_path(cli_value)
+    if path.parent.is_dir():
+        return None
+    what = "is not a folder" if path.parent.exists() else "does not exist"
+    return (f"{path}: the folder {path.parent} {what}; create it or give --db a file in an "
+            "existing folder (nothing was written)")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotations.paths import resolve_db_path
+from annotations.paths import given_path_problem, resolve_db_path
 from annotations.store import Store
 from articles import Article
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
@@ -77,6 +77,9 @@ def launch(paths: Sequence[str], db: str | None, *, refresh: bool = False) -> in
     loading screen, and a failure to fetch it ends the reader with its one-line reason."""
     from articles.article_cache import ArticleCache
 
+    problem = given_path_problem(db)
+    if problem is not None:
+        raise BadInput(problem)
     cache = ArticleCache()
     url = web_address(paths)
     library = article_files(paths) if url is None and is_library(paths) else None

@@ -108,9 +108,28 @@ def build_tui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommand_first(args: list[str]) -> list[str]:
+    """The arguments with a leading `--db FILE` (as `reader --help` lists it) moved after the
+    subcommand it precedes: `reader --db F notes list` is `reader notes list --db F`."""
+    lead: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--db" and i + 1 < len(args):
+            lead += args[i : i + 2]
+            i += 2
+        elif args[i].startswith("--db="):
+            lead.append(args[i])
+            i += 1
+        else:
+            break
+    if lead and i < len(args) and args[i] in SUBCOMMANDS:
+        return [*args[i:], *lead]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = subcommand_first(list(sys.argv[1:] if argv is None else argv))
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
             args = build_parser().parse_args(args_list)

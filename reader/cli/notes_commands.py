@@ -26,6 +26,7 @@ from annotations.anchoring import Anchored
 from annotations.export_file import check_target, write_export
 from annotations.exporting import FORMATS, dumps
 from annotations.model import Annotation, check_tags, normalize_tags
+from annotations.paths import given_path_problem
 from articles import load
 from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser, store_problem
 from reader.safe_text import one_line, visible
@@ -140,16 +141,12 @@ def _guard(handler: Handler, *, corrupt_ok: bool = False) -> Handler:
 
 
 def _db(args: argparse.Namespace) -> Path:
-    """The notes file. One given with --db must be in a folder that exists (a mistyped path
-    must not quietly start a new notes file elsewhere); the default data folder is made."""
-    path = resolve_db_path(args.db)
-    if args.db and not path.parent.is_dir():
-        what = "is not a folder" if path.parent.exists() else "does not exist"
-        raise BadInput(
-            f"{path}: the folder {path.parent} {what}; create it or give --db a file "
-            "in an existing folder (nothing was written)"
-        )
-    return path
+    """The notes file (one given with --db must be in a folder that exists: see
+    `annotations.paths.given_path_problem`)."""
+    problem = given_path_problem(args.db)
+    if problem is not None:
+        raise BadInput(problem)
+    return resolve_db_path(args.db)
 
 
 def _store(args: argparse.Namespace) -> Store:

@@ -59,7 +59,7 @@ def hit_dict(found: LibraryHit) -> dict[str, Any]:
     a, h = found.article, found.hit
     context, lo, hi = h.context()
     return {
-        "path": str(a.path), "title": a.title,
+        "path": str(a.path), "title": a.title or None,  # no headline: null, as in outline
         "published": a.published.isoformat(timespec="minutes") if a.published else None,
         "start": h.start, "end": h.end, "text": h.matched,
         "context": context, "context_start": lo, "context_end": hi,
@@ -69,8 +69,8 @@ def hit_dict(found: LibraryHit) -> dict[str, Any]:
 def hits_table(hits: list[LibraryHit], query: str, articles: int) -> Table:
     """The hits as a rich table, the phrase in bold in each context line."""
     count = len({h.article.path for h in hits})
-    title = Text(f"{len(hits)} matches for “{one_line(query)}” in {count} of {articles} "
-                 "articles")
+    matches = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+    title = Text(f"{matches} for “{one_line(query)}” in {count} of {articles} articles")
     table = Table(title=title, header_style="bold")
     table.add_column("Article", ratio=1)
     table.add_column("Date", no_wrap=True)
@@ -83,7 +83,8 @@ def hits_table(hits: list[LibraryHit], query: str, articles: int) -> Table:
         context.stylize("bold", lo, hi)
         day = a.published.date().isoformat() if a.published else "—"
         same = a.path == previous  # the article's title and date once, on its first hit
-        table.add_row(Text("" if same else one_line(a.title)), "" if same else day, context)
+        name = Text(one_line(a.title)) if a.title else Text(one_line(a.path.name), style="dim")
+        table.add_row(Text("") if same else name, "" if same else day, context)
         previous = a.path
     return table
 

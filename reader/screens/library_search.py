@@ -100,7 +100,9 @@ class LibrarySearch(Screen[None]):
             a = found.article
             if a.path != previous:
                 previous = a.path
-                rows.append(Option(Text.assemble((shorten(a.title, 90), "bold underline"),
+                heading = (shorten(a.title, 90), "bold underline") if a.title else (
+                    shorten(a.path.name, 90), "dim bold underline")
+                rows.append(Option(Text.assemble(heading,
                                                  (f"  {day(a.published)}", "dim")),
                                    disabled=True))
             line, lo, hi = found.hit.context(70)

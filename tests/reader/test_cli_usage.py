@@ -9,9 +9,12 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 from annotations import Store
-from articles import load
+from articles import load, sample_path
 from reader import cli
+from reader.cli import main
 
 # The fixtures env, article and db are those of test_notes_cli (imported, so F401/F811).
 from .test_notes_cli import (  # noqa: F401
@@ -111,3 +114,29 @@ def test_reattach_asks_for_an_occurrence_too(
     assert r.code == 0, r.err
     listed = json.loads(run(env, "notes", "list", "--json", "--db", db).out)
     assert [x["target"]["exact"] for x in listed] == [REPEATED]
+
+
+def test_db_before_a_subcommand_is_the_subcommands_db(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import subcommand_first
+
+    assert subcommand_first(["--db", "x.json", "notes", "list"]) == [
+        "notes", "list", "--db", "x.json"]
+    assert subcommand_first(["--db=x.json", "notes", "list"]) == [
+        "notes", "list", "--db=x.json"]
+    assert subcommand_first(["--db", "x.json", "article.txt"]) == [
+        "--db", "x.json", "article.txt"]
+    db = tmp_path / "notes.json"
+    assert main(["--db", str(db), "notes", "list"]) == 0
+    assert "no notes" in capsys.readouterr().out
+
+
+def test_the_reader_refuses_a_db_in_a_missing_folder_before_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere" / "notes.json"
+    assert main(["--db", str(missing), str(sample_path())]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"the folder {missing.parent} does not exist" in err
+    assert not missing.parent.exists()

@@ -94,3 +94,21 @@ def test_help_lists_search(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "search" in capsys.readouterr().out
+
+
+def test_an_untitled_article_is_named_by_its_file_and_one_hit_is_one_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "no-headline.txt").write_text(
+        "(VNA) - The Quang Tri Provincial People's Committee met on Monday to review the "
+        "coastal road, which the province wants finished before the rainy season.\n\n"
+        "Officials said the work on the bridge would start next month.\n", encoding="utf-8")
+    code, out, err = run(capsys, "search", folder, "coastal road", "--json")
+    assert code == 0, err
+    (hit,) = json.loads(out)
+    assert hit["title"] is None  # as `outline --json` says it
+    code, out, _ = run(capsys, "search", folder, "coastal road")
+    assert code == 0
+    assert "1 match for “coastal road”" in out and "no-headline.txt" in out
