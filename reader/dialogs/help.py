@@ -63,7 +63,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(
                 "Mouse: drag over text to select it, click a name or a document code to "
                 "choose it, click an entry in the sidebar to jump there.\n"
-                "ctrl+p opens the command palette: people, documents, sections, notes, themes.",
+                "ctrl+p opens the command palette: people, documents, sections, notes, themes, "
+                "and the export of this article's notes (Markdown, JSON, W3C).",
                 style="dim"), markup=False)
 
     def action_scroll_lines(self, lines: int) -> None:

@@ -181,10 +181,13 @@ class ArticleScreen(ArticleReading):
 
     def help_groups(self) -> list[tuple[str, list[BindingType]]]:
         """Every binding, by where it works, for the help screen."""
+        from reader.widgets.notes_list import NotesList
+
         return [
             ("Reading", list(ArticleView.BINDINGS)),
             ("Article", list(type(self).BINDINGS)),
             ("Panels", list(PanelScreen.BINDINGS)),
+            ("Notes tab", list(NotesList.BINDINGS)),
             # The footer's short "Palette" is spelt out here, once.
             ("Everywhere", [replace(b, description="Command palette")
                             if isinstance(b, Binding) and b.key == "ctrl+p" else b
