@@ -138,3 +138,24 @@ async def test_the_article_itself_is_refused_and_left_alone(
         message = screen_of(app).status.message
         assert message.startswith("Not exported: ") and "an article the notes are on" in message
     assert Path(article.path).read_bytes() == before
+
+
+async def test_the_export_dialog_is_centred_like_the_other_dialogs(
+        make_app: AppFactory, db_path: Path, sample: Article) -> None:
+    from textual.containers import Vertical
+
+    two_notes(db_path, sample)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export notes as JSON")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        box = dialog.query_one(Vertical).region
+        assert abs(box.x - (SIZE[0] - box.right)) <= 1  # as far from the left as the right
+        assert box.y > 0
