@@ -3,6 +3,8 @@ time, documents with their citations, and mentions with a line of context."""
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 
 from articles.library import ArticleSummary, LibraryDocument, LibraryMention, LibraryPerson
@@ -59,11 +61,25 @@ def sort_value(summary: ArticleSummary, column: str, notes: int) -> tuple[object
     return (broken, values[column], str(summary.path))
 
 
-def person_prompt(person: LibraryPerson) -> Text:
-    """A person in who's who: name, how often and where, and each post with its dates."""
+def hanging(rows: list[tuple[Text, Text]], indent: int = 2) -> Table:
+    """Rows of (text, dates) after an indent: the text wraps within its own column, so a long
+    post goes on under itself, never back under the margin; the dates are never cut."""
+    grid = Table.grid()
+    grid.add_column(width=indent, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True)
+    for text, dates in rows:
+        grid.add_row(Text(""), text, Text.assemble("  ", dates) if dates else Text(""))
+    return grid
+
+
+def person_prompt(person: LibraryPerson) -> Group:
+    """A person in who's who: name, how often and where, then each post with its dates, a
+    long post wrapping under itself."""
     articles = len(person.articles)
-    text = name_line(person.name, f"{person.mention_count} in {articles} article"
+    head = name_line(person.name, f"{person.mention_count} in {articles} article"
                                   f"{'s' if articles != 1 else ''}")
+    rows: list[tuple[Text, Text]] = []
     for post in person.posts:
         if post.role in ("author", "photographer"):
             span = ""
@@ -71,11 +87,9 @@ def person_prompt(person: LibraryPerson) -> Text:
             first, last = post.first, post.last
             # no spaces around the dash: a range is one word, never cut across lines
             span = day(first) if first == last else f"{day(first)}–{day(last)}"
-        text.append("\n  ")
-        text.append(shorten(post.role, 70), style="italic")
-        if span and span != "—":
-            text.append(f"  {span}", style="cyan")
-    return text
+        rows.append((Text(shorten(post.role, 70), style="italic"),
+                     Text(span if span != "—" else "", style="cyan")))
+    return Group(head, hanging(rows)) if rows else Group(head)
 
 
 POST_DATES = 12
@@ -130,15 +144,20 @@ def document_text(doc: LibraryDocument) -> Text:
     return text
 
 
-def mention_prompt(mention: LibraryMention) -> Text:
-    """A mention in a list: date and article, then the line of context, the mention in bold."""
-    text = Text.assemble((day(mention.date), "cyan"), "  ",
-                         (shorten(mention.title or mention.path.name, 80), "bold"), "\n  ")
+def mention_prompt(mention: LibraryMention) -> Table:
+    """A mention in a list: date and article, then the line of context with the mention in
+    bold; the title and the context wrap in their own column, right of the date."""
     context = one_line(mention.context)
     before, inside = context[: mention.context_start], context[
         mention.context_start : mention.context_end]
     after = context[mention.context_end :]
-    text.append(before)
-    text.append(inside, style="bold reverse" if mention.kind != "role" else "italic reverse")
-    text.append(after)
-    return text
+    line = Text(before)
+    line.append(inside, style="bold reverse" if mention.kind != "role" else "italic reverse")
+    line.append(after)
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(day(mention.date), style="cyan"),
+                 Text(shorten(mention.title or mention.path.name, 80), style="bold"))
+    grid.add_row(Text(""), line)
+    return grid

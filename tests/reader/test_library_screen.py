@@ -4,6 +4,7 @@ their doubt, cross-article n/N, and the notes of every article."""
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import date
 from pathlib import Path
@@ -114,6 +115,15 @@ async def test_enter_opens_an_article_and_escape_comes_back(db_path: Path) -> No
         assert app.screen is screen
 
 
+def plain(renderable: object, width: int = 60) -> str:
+    """What a prompt shows, as text, at `width` columns."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
 async def test_whos_who_shows_each_post_with_its_dates_in_order(db_path: Path) -> None:
     app = library_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -122,7 +132,7 @@ async def test_whos_who_shows_each_post_with_its_dates_in_order(db_path: Path) -
         await pilot.pause()
         people = screen.query_one("#people-index", OptionList)
         assert app.focused is people
-        first = str(people.get_option_at_index(0).prompt)
+        first = plain(people.get_option_at_index(0).prompt)
         assert first.startswith("Nguyễn Văn Thông  8 in 3 articles")
         details = str(screen.query_one("#person-details", Static).render())
         organization = details.index("Head of the Provincial Party Organization Committee")
@@ -357,3 +367,30 @@ async def test_at_80_columns_the_title_gets_most_of_the_table(db_path: Path) -> 
         title = str(table.get_row_at(0)[0])
         shown = table.render_line(1).text
         assert shown.startswith(title[:28]), (shown, title)
+
+
+def test_a_long_post_and_a_long_title_wrap_under_themselves() -> None:
+    from datetime import datetime
+    from types import SimpleNamespace
+    from typing import Any
+
+    from reader.render.library import mention_prompt, person_prompt
+
+    post = PostHistory("Standing Deputy Secretary of the Provincial Party Committee and "
+                       "Chairman of the Provincial People's Council",
+                       (PostDate(date(2016, 11, 8), Path("a.txt")),
+                        PostDate(date(2023, 4, 12), Path("b.txt"))))
+    person = LibraryPerson("x", "Nguyen Van Thong", (post,), (), (), 8)
+    lines = plain(person_prompt(person), 60).splitlines()
+    assert lines[0].startswith("Nguyen Van Thong")
+    assert all(line.startswith("  ") for line in lines[1:] if line.strip()), lines
+    assert "2016-11-08–2023-04-12" in "".join(lines)
+    mention: Any = SimpleNamespace(  # what mention_prompt reads of a LibraryMention
+        path=Path("long.txt"), date=datetime(2024, 3, 3),
+        title="The Provincial Party Committee reviews the implementation of the resolution "
+              "on the development of the north central region",
+        context="Mr. Thong asked the departments to finish the plan.", context_start=4,
+        context_end=9, kind="name")
+    lines = plain(mention_prompt(mention), 50).splitlines()
+    assert lines[0].startswith("2024-03-03  The Provincial")
+    assert all(line.startswith(" " * 12) for line in lines[1:] if line.strip()), lines

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,11 +47,11 @@ class EntityKind:
     empty: str
     matching: Callable[[Library, Sequence[str]], Sequence[Entry]]
     count: Callable[[Library], int]
-    prompt: Callable[[Entry], Text]
+    prompt: Callable[[Entry], RenderableType]
     details: Callable[[Entry], Text]
 
 
-def _person_prompt(item: Entry) -> Text:
+def _person_prompt(item: Entry) -> RenderableType:
     assert isinstance(item, LibraryPerson)
     return person_prompt(item)
 
@@ -60,7 +61,7 @@ def _posts(item: Entry) -> Text:
     return posts_text(item)
 
 
-def _document_prompt(item: Entry) -> Text:
+def _document_prompt(item: Entry) -> RenderableType:
     assert isinstance(item, LibraryDocument)
     return document_prompt(item)
 
