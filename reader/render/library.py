@@ -61,15 +61,14 @@ def sort_value(summary: ArticleSummary, column: str, notes: int) -> tuple[object
     return (broken, values[column], str(summary.path))
 
 
-def hanging(rows: list[tuple[Text, Text]], indent: int = 2) -> Table:
-    """Rows of (text, dates) after an indent: the text wraps within its own column, so a long
-    post goes on under itself, never back under the margin; the dates are never cut."""
+def hanging(rows: list[Text], indent: int = 2) -> Table:
+    """Rows after an indent, each wrapping within its own column: a long post goes on under
+    itself, never back under the margin (its dates are one word, so never cut)."""
     grid = Table.grid()
     grid.add_column(width=indent, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True)
-    for text, dates in rows:
-        grid.add_row(Text(""), text, Text.assemble("  ", dates) if dates else Text(""))
+    for row in rows:
+        grid.add_row(Text(""), row)
     return grid
 
 
@@ -79,7 +78,7 @@ def person_prompt(person: LibraryPerson) -> Group:
     articles = len(person.articles)
     head = name_line(person.name, f"{person.mention_count} in {articles} article"
                                   f"{'s' if articles != 1 else ''}")
-    rows: list[tuple[Text, Text]] = []
+    rows: list[Text] = []
     for post in person.posts:
         if post.role in ("author", "photographer"):
             span = ""
@@ -87,8 +86,10 @@ def person_prompt(person: LibraryPerson) -> Group:
             first, last = post.first, post.last
             # no spaces around the dash: a range is one word, never cut across lines
             span = day(first) if first == last else f"{day(first)}–{day(last)}"
-        rows.append((Text(shorten(post.role, 70), style="italic"),
-                     Text(span if span != "—" else "", style="cyan")))
+        row = Text(shorten(post.role, 70), style="italic")
+        if span and span != "—":
+            row.append(f"  {span}", style="cyan")
+        rows.append(row)
     return Group(head, hanging(rows)) if rows else Group(head)
 
 

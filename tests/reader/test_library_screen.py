@@ -385,6 +385,10 @@ def test_a_long_post_and_a_long_title_wrap_under_themselves() -> None:
     assert lines[0].startswith("Nguyen Van Thong")
     assert all(line.startswith("  ") for line in lines[1:] if line.strip()), lines
     assert "2016-11-08–2023-04-12" in "".join(lines)
+    narrow = plain(person_prompt(person), 30)  # the who's who list at 80 columns
+    assert "Standing Deputy" in narrow and "2016-11-08–2023-04-12" in narrow
+    posts = narrow.split("articles", 1)[1].splitlines()  # after the name line, however cut
+    assert all(line.startswith("  ") for line in posts if line.strip()), posts
     mention: Any = SimpleNamespace(  # what mention_prompt reads of a LibraryMention
         path=Path("long.txt"), date=datetime(2024, 3, 3),
         title="The Provincial Party Committee reviews the implementation of the resolution "
