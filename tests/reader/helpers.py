@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
@@ -50,11 +52,14 @@ async def opened(pilot: Pilot[None]) -> None:
     """Wait until the article screen is complete: sidebar mounted, notes shown."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
-    for _ in range(200):
+    # A deadline, not a count of pauses: on a loaded machine (CI) a pause can take far longer
+    # than asked for, and 200 short ones were sometimes not enough.
+    deadline = time.monotonic() + 15
+    while True:
         screen = app.screen
         if isinstance(screen, ArticleScreen) and screen.complete:
             break
+        if time.monotonic() > deadline:
+            raise AssertionError("the article screen was never complete")
         await pilot.pause(0.01)
-    else:
-        raise AssertionError("the article screen was never complete")
     await pilot.pause()
