@@ -207,6 +207,10 @@ def run_people(args: argparse.Namespace) -> int:
     if args.json:
         print_json([person_dict(article, p) for p in article.people])
         return EXIT_OK
+    if not article.people:
+        console().print(Text(f"no people found in {one_line(str(args.paths[0]))}"),
+                        soft_wrap=True)
+        return EXIT_OK
     console().print(people_table(article))
     return EXIT_OK
 
@@ -264,6 +268,10 @@ def run_documents(args: argparse.Namespace) -> int:
     article = load(args.paths[0])
     if args.json:
         print_json([document_dict(article, d) for d in article.documents])
+        return EXIT_OK
+    if not article.documents:
+        console().print(Text(f"no documents found in {one_line(str(args.paths[0]))}"),
+                        soft_wrap=True)
         return EXIT_OK
     console().print(documents_table(article))
     return EXIT_OK

@@ -140,3 +140,18 @@ def test_the_reader_refuses_a_db_in_a_missing_folder_before_starting(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"the folder {missing.parent} does not exist" in err
     assert not missing.parent.exists()
+
+
+def test_an_article_naming_nobody_says_so_rather_than_print_an_empty_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "weather.txt"
+    path.write_text("Weather turns cold in the north\n\n(VNA) - Temperatures fell sharply across "
+                    "the northern mountains on Monday, and farmers kept their cattle in "
+                    "shelters.\n", encoding="utf-8")
+    assert main(["people", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == f"no people found in {path}"
+    assert main(["documents", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == f"no documents found in {path}"
+    assert main(["people", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
