@@ -23,8 +23,11 @@ from articles.parsing.scan import WORD
 
 DASH_AFTER = re.compile(r"\s*[-–—]\s+|(?<=[^\W\d_])—(?=[^\W\d_])")
 """A dash after a name, before its post ("X - Secretary", "X—member of ...")."""
-COMMA_AFTER = re.compile(r",\s+(?:(?:an?|the)\s+(?=[a-z]))?(?:new\s+|newly[- ]elected\s+)?")
-"""A comma after a name, and the article before a post (", a member of ...")."""
+COMMA_AFTER = re.compile(
+    r",\s+(?:(?:an?|the)\s+(?=[a-z])|the\s+(?=[A-Z]))?(?:new\s+|newly[- ]elected\s+)?"
+)
+"""A comma after a name, and the article before a post (", a member of ...", ", the Chairman of
+...")."""
 POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+|—(?=[^\W\d_])")
 """What joins two posts written one after the other."""
 HONORIFIC_BEFORE = re.compile(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from articles.model import Block
 from articles.parsing.credits import name_like
 from articles.parsing.name_forms import Draft
+from articles.parsing.post_names import post_ending_at, posts_after_name
 from articles.parsing.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
 from articles.parsing.scan import CAP_WORD, WORD
 
@@ -39,15 +40,7 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
             phrase = text[pos:end]
             if len(signature(phrase)) < 2 and not _whole_one_word_post(phrase, holders):
                 continue
-            # A post written next to a name belongs to that name's mention.
-            i = bisect.bisect_left(starts, end)
-            nxt = taken[i] if i < len(taken) else None
-            if nxt is not None and text[end : nxt[0]] in (" ", ", "):
-                continue
-            j = bisect.bisect_right(starts, pos) - 1
-            if j >= 0 and taken[j][1] > pos - 4 and text[taken[j][1] : pos - 4].strip(
-                " ,-–"
-            ) == "":
+            if _next_to_a_name(text, pos, end, region.end, taken, starts):
                 continue
             matches = {key for key, role in holders
                        if len(signature(role)) >= 2 or len(signature(phrase)) < 2
@@ -58,6 +51,25 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
             if _nearest_name_mismatch(text, end):
                 continue
             drafts[key].mentions.setdefault((pos, end), "role")
+
+
+def _next_to_a_name(
+    text: str, pos: int, end: int, limit: int, taken: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+) -> bool:
+    """Whether the post at `text[pos:end]` is written next to a name, by the shared rule for a
+    post and a name (`post_names`): right before it ("the Chairman, Nguyen Van A") or after it
+    ("Nguyen Van A, the Chairman of ..."). Such a post belongs to that name's mention."""
+    i = bisect.bisect_left(starts, end)
+    if i < len(taken):
+        before = post_ending_at(text, taken[i][0], pos)
+        if before is not None and before <= pos + 1:
+            return True
+    j = bisect.bisect_right(starts, pos) - 1
+    if j >= 0 and 0 <= pos - taken[j][1] <= 8:
+        return any(text.find(post, taken[j][1], limit) == pos
+                   for post in posts_after_name(text, taken[j][1], limit))
+    return False
 
 
 def _whole_one_word_post(phrase: str, holders: Sequence[tuple[str, str]]) -> bool:

@@ -110,3 +110,24 @@ def test_two_people_named_an_leave_mr_an_unresolved() -> None:
                    "closed the meeting.")
     assert found["Nguyen Van An"][1] == ["Nguyen Van An"]
     assert found["Tran Quoc An"][1] == ["Tran Quoc An"]
+
+
+def test_a_post_next_to_a_name_is_not_a_title_only_mention() -> None:
+    """Before the name, after it with a comma and "the", and alone: only the lone one counts."""
+    found = people(
+        "Mr. Nguyen Van Thong, Standing Deputy Secretary of the Provincial Party Committee, met "
+        "voters. The Standing Deputy Secretary of the Provincial Party Committee, Nguyen Van "
+        "Thong, thanked them. Later, Nguyen Van Thong, the Standing Deputy Secretary of the "
+        "Provincial Party Committee, visited a school. The Standing Deputy Secretary of the "
+        "Provincial Party Committee requested more effort.")
+    roles, names, by_role = found["Nguyen Van Thong"]
+    assert roles == ("Standing Deputy Secretary of the Provincial Party Committee",)
+    assert len(names) == 3
+    assert by_role == 1
+
+
+def test_the_before_a_capitalised_post_after_a_comma_is_read_as_the_post() -> None:
+    found = people("Le Thi Hoa, the Chairwoman of the District People's Committee, opened the "
+                   "session.")
+    assert found["Le Thi Hoa"][0] == ("Chairwoman of the District People's Committee",)
+    assert found["Le Thi Hoa"][2] == 0
