@@ -20,6 +20,13 @@ ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=!$ ]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[
 KEYS = {"right": "\x1b[C", "down": "\x1b[B", "enter": "\r", "ctrl+s": "\x13", "escape": "\x1b"}
 
 
+def _take_terminal() -> None:
+    """In the child, after `setsid`: make the pseudo-terminal its controlling terminal, as a
+    real terminal is, so that when the test process goes (even killed) and the terminal with it,
+    the program gets SIGHUP and ends instead of running on without a terminal."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class PtyApp:
     """One run of the program on a WIDTHxHEIGHT pseudo-terminal."""
 
@@ -30,7 +37,8 @@ class PtyApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.master = master
         self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
-                                        env=env, cwd=cwd, start_new_session=True)
+                                        env=env, cwd=cwd, start_new_session=True,
+                                        preexec_fn=_take_terminal)
         os.close(slave)
         self.seen = b""  # everything drawn, escape sequences dropped
         self._raw = b""
