@@ -200,19 +200,11 @@ def library_people_table(library: Library) -> Table:
 
 def run_people(args: argparse.Namespace) -> int:
     """Print the people an article (or a library) names."""
-    if is_library(args.paths):
-        return run_library(args, library_people_table,
-                           lambda lib: [library_person_dict(p) for p in lib.people])
-    article = load(args.paths[0])
-    if args.json:
-        print_json([person_dict(article, p) for p in article.people])
-        return EXIT_OK
-    if not article.people:
-        console().print(Text(f"no people found in {one_line(str(args.paths[0]))}"),
-                        soft_wrap=True)
-        return EXIT_OK
-    console().print(people_table(article))
-    return EXIT_OK
+    return _run_entities(
+        args, "people", library_people_table,
+        lambda lib: [library_person_dict(p) for p in lib.people],
+        lambda article: [person_dict(article, p) for p in article.people],
+        lambda article: people_table(article) if article.people else None)
 
 
 def documents_table(article: Article) -> Table:
@@ -262,16 +254,31 @@ def library_documents_table(library: Library) -> Table:
 
 def run_documents(args: argparse.Namespace) -> int:
     """Print the documents an article (or a library) cites."""
+    return _run_entities(
+        args, "documents", library_documents_table,
+        lambda lib: [library_document_dict(d) for d in lib.documents],
+        lambda article: [document_dict(article, d) for d in article.documents],
+        lambda article: documents_table(article) if article.documents else None)
+
+
+def _run_entities(
+    args: argparse.Namespace, what: str, library_table: Callable[[Library], Table],
+    library_json: Callable[[Library], list[dict[str, Any]]],
+    article_json: Callable[[Article], list[dict[str, Any]]],
+    article_table: Callable[[Article], Table | None],
+) -> int:
+    """`reader people` / `reader documents`: a library's or one article's, as JSON or a table
+    (a line saying there are none when the article has none; its JSON is then [])."""
     if is_library(args.paths):
-        return run_library(args, library_documents_table,
-                           lambda lib: [library_document_dict(d) for d in lib.documents])
+        return run_library(args, library_table, library_json)
     article = load(args.paths[0])
     if args.json:
-        print_json([document_dict(article, d) for d in article.documents])
+        print_json(article_json(article))
         return EXIT_OK
-    if not article.documents:
-        console().print(Text(f"no documents found in {one_line(str(args.paths[0]))}"),
+    table = article_table(article)
+    if table is None:
+        console().print(Text(f"no {what} found in {one_line(str(args.paths[0]))}"),
                         soft_wrap=True)
-        return EXIT_OK
-    console().print(documents_table(article))
+    else:
+        console().print(table)
     return EXIT_OK
