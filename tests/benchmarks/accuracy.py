@@ -1,13 +1,19 @@
 """Extraction accuracy over the fixtures and the seed gold: people and documents precision, recall
 and F1, the share of people whose mention count is exact, and title accuracy.
 
-Run: python tests/benchmarks/accuracy.py [-v] [DIR ...]   (default: the fixtures, the held-out
-set and the seed gold, each reported apart, then together). Reports figures (-v: every miss);
-asserts nothing.
+Run: python tests/benchmarks/accuracy.py [-v] [DIR | FILE ...]   (default: the fixtures, the
+held-out set and the seed gold, each reported apart, then together; files named on the command
+line, e.g. `tests/articles/heldout/w*.html`, are reported together as one set). Reports figures
+(-v: every miss); asserts nothing.
 
 - People are matched by folded name, documents by code. A person counts as exact when both the
   name and role mention counts equal the expectation's; a document's mentions are not scored here.
 - Title accuracy compares the whitespace-normalised title (None and "" both mean "no headline").
+- A saved web page `X.html` beside `X.expected.json` is scored like a `.txt`: it is loaded with
+  `articles.load`, as the reader opens an .html path (its markup made into canonical text by
+  `articles.sources`), so the figures measure the web extraction and the text parser together.
+  A page the reader refuses ("no article text found") scores as an article with no title, no
+  people and no documents, and the refusal is listed with the misses.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from articles import Article, fold, load
+from articles import Article, ArticleError, fold, load
 
 ROOT = Path(__file__).resolve().parents[1] / "articles"
 FIXTURES = ROOT / "fixtures"
@@ -110,17 +116,45 @@ def summary(name: str, t: Tally) -> str:
     ])
 
 
+def _score_file(path: Path, expected: dict[str, Any]) -> Tally:
+    try:
+        article = load(path)
+    except ArticleError as exc:  # a page the reader refuses: nothing found
+        t = score_refused(expected, path.stem)
+        t.misses.insert(0, f"{path.stem}: not loaded: {exc}")
+        return t
+    return score(article, expected, path.stem)
+
+
+def score_refused(expected: dict[str, Any], label: str) -> Tally:
+    """The counts for an article that could not be read: no title, everything wanted missed."""
+    t = Tally(articles=1)
+    t.titles_right = int(_norm_title(expected.get("title")) is None)
+    if not t.titles_right:
+        t.misses.append(f"{label}: title None")
+    t.people_wanted, t.docs_wanted = len(expected["people"]), len(expected["documents"])
+    t.misses += [f"{label}: missing person {p['name']!r}" for p in expected["people"]]
+    t.misses += [f"{label}: missing document {d['code']}" for d in expected["documents"]]
+    return t
+
+
 def score_dir(directory: Path) -> Tally:
-    """Every `*.txt` with an `.expected.json` (fixture) or `.gold.json` (gold) beside it."""
+    """Every `*.txt` (or saved web page `*.html`) with an `.expected.json` (fixture) or
+    `.gold.json` (gold) beside it."""
+    return score_files(sorted([*directory.glob("*.txt"), *directory.glob("*.html")]), directory)
+
+
+def score_files(paths: list[Path], directory: Path | None = None) -> Tally:
+    """The given articles that have an expectation beside them (others are skipped)."""
     total = Tally()
-    for path in sorted(directory.glob("*.txt")):
+    for path in paths:
         for suffix in (".expected.json", ".gold.json"):
             oracle = path.with_suffix(suffix)
             if not oracle.exists() and directory == SEEDS.resolve():
                 oracle = GOLD / (path.stem + suffix)
             if oracle.exists():
                 expected = json.loads(oracle.read_text(encoding="utf-8"))
-                total.add(score(load(path), expected, path.stem))
+                total.add(_score_file(path, expected))
                 break
     return total
 
@@ -128,13 +162,20 @@ def score_dir(directory: Path) -> Tally:
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     argv = [a for a in argv if a != "-v"]
-    dirs = [Path(a) for a in argv] or [d for d in (FIXTURES, HELD_OUT, SEEDS) if d.is_dir()]
+    named = [Path(a) for a in argv]
+    files = [p.resolve() for p in named if p.is_file()]
+    dirs = [p for p in named if not p.is_file()] or (
+        [] if files else [d for d in (FIXTURES, HELD_OUT, SEEDS) if d.is_dir()])
     everything = Tally()
     for directory in dirs:
         tally = score_dir(directory.resolve())
         everything.add(tally)
         print(summary(str(directory), tally))
-    if len(dirs) > 1:
+    if files:
+        tally = score_files(files)
+        everything.add(tally)
+        print(summary(f"{len(files)} files", tally))
+    if len(dirs) + bool(files) > 1:
         print(summary("all", everything))
     if verbose:
         for miss in everything.misses:
