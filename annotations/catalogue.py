@@ -1,5 +1,6 @@
-"""The catalogue of a store's per-article files (table `shards` of the notes file, see
-annotations/layout.py): which file holds the notes made on which article references."""
+"""Table `shards` of the notes file (annotations/layout.py): the layout of the store, and in a
+store of the layout before the buckets, its whole catalogue (which file holds the notes made on
+which article references), read as it is until the first write moves it to the buckets."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.errors import CorruptStoreError
-from annotations.layout import KEY_PATTERN
+from annotations.layout import KEY_PATTERN, LAYOUT_DOC, LAYOUT_KEY
 from annotations.model import ArticleRef
 
 RefTriple = tuple[str, str, str]
@@ -31,9 +32,20 @@ class Catalogue:
 
     @property
     def refs(self) -> dict[str, dict[str, Any]]:
-        """Key -> entry, for every per-article file the catalogue names (checked first)."""
+        """Key -> entry, for every per-article file the table itself names (checked first;
+        none in a store whose catalogue is in buckets)."""
         self.check()
-        return self._table
+        return {k: v for k, v in self._table.items() if k != LAYOUT_KEY}
+
+    @property
+    def bucketed(self) -> bool:
+        """Whether the store's catalogue is in buckets (annotations/buckets.py)."""
+        return LAYOUT_KEY in self._table
+
+    @property
+    def legacy(self) -> bool:
+        """Whether the table lists files itself (to be moved to the buckets)."""
+        return len(self._table) > (1 if self.bucketed else 0)
 
     def _scan(self, ref: ArticleRef | None) -> set[str]:
         """The keys whose entry lists a reference sharing `ref`'s content hash, path or title
@@ -43,6 +55,12 @@ class Catalogue:
         path = (ref.path or None) if ref is not None else None
         title = (ref.title or None) if ref is not None else None
         for key, doc in self._table.items():
+            if key == LAYOUT_KEY:
+                if doc != LAYOUT_DOC:
+                    raise CorruptStoreError(
+                        self._path, f"catalogue entry {key!r} is not a layout this reader knows"
+                    )
+                continue
             refs = doc.get("refs")
             if type(refs) is not list or len(key) != 16 or not KEY_PATTERN.fullmatch(key):
                 raise CorruptStoreError(self._path, f"catalogue entry {key!r} is not a shard entry")

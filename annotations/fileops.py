@@ -153,3 +153,22 @@ def pid_alive(pid: int) -> bool:
 
 def mkstemp(directory: Path, prefix: str) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=directory)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace `path` by `payload`, durably and atomically (a temporary file in the same
+    directory, synced, renamed over it, the directory synced), mode 0600. For the store's small
+    auxiliary files (the catalogue's buckets, the journal of an import); the TinyDB files go
+    through `storage.DurableStorage`."""
+    fd, tmp = mkstemp(path.parent, temp_prefix(path))
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)

@@ -1,18 +1,22 @@
 """Where the notes of a store live (docs/design.md §5).
 
 A store is the notes file the user names (`annotations.json`) and, once it holds many notes,
-one file per article beside it. The notes file always holds the settings, reading positions and
-import marks; a small store keeps its notes in it too (its `annotations` table). When a write
-would leave `SHARD_AT` notes or more in it, they move into per-article files
-(`annotations.json.<key>.json`, each a notes file of its own: schema version and an
-`annotations` table), and the notes file keeps the catalogue: table `shards` maps each key to
-the article references (content hash, path, title) of the notes in that file, so that opening
-an article reads the catalogue and the one or two files its notes are in, never the others.
+one file per article beside it. The notes file always holds the settings and reading positions;
+a small store keeps its notes in it too (its `annotations` table). When a write would leave
+`SHARD_AT` notes or more in it, they move into per-article files
+(`annotations.json.<key>.json`, each a notes file of its own: schema version, an `annotations`
+table and the import marks of its notes), and the notes file's table `shards` holds only the
+layout (`LAYOUT_KEY`): the catalogue, which files hold the notes made on which content hash,
+path or title, is kept in `BUCKETS` small files by hash (annotations/buckets.py), so that
+opening an article reads the notes file, at most three buckets and the one or two files its
+notes are in, never a list of every article.
 
 A note stays in the file it was first written to (the key of its article's path, or of its
-content hash for an article with no path); a reattached note adds its new reference to that
-file's catalogue entry. The catalogue is written before the article file it points to, so a
-crash between the two leaves an entry that points to nothing new, never a note nobody finds.
+content hash for an article with no path); a reattached note adds its new reference to the
+buckets. The buckets are written before the article file they point to, so a crash between the
+two leaves a pointer to nothing new, never a note nobody finds. A store of the layout before
+(table `shards` listing every file's references in the notes file) is read as it is and moved
+to the buckets on its first write, with a backup of the notes file kept (sharding.py).
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ reading the whole file costs a few milliseconds; above it, cost would grow with 
 SHARDS = "shards"
 """The catalogue table (present once the store keeps its notes in per-article files)."""
 BACKUP_INFIX = ".backup-"
+BUCKETS = 256
+"""Files the catalogue is spread over (by the first two hex digits of a term's hash)."""
+LAYOUT_KEY = "layout"
+LAYOUT_DOC = {"catalogue": "buckets", "buckets": BUCKETS}
+"""The one document of table `shards` in a notes file whose catalogue is in buckets (an
+earlier reader refuses it: 'layout' is not one of its catalogue entries)."""
+JOURNAL_SUFFIX = ".journal"
+"""`<notes file>.journal`: the notes an import is adding, while it adds them (batch.py)."""
 
 KEY_PATTERN = re.compile(r"[0-9a-f]{16}")
 

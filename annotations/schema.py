@@ -9,10 +9,13 @@ Layout (one TinyDB file; each table maps a document id to a JSON object)::
      "settings":    {"<key>": {"value": <any JSON>}},
      "positions":   {"<article key>": {"offset": <int>, "updated": "<ISO 8601 UTC>"}},
      "imported":    {"<uuid>": {"at": "<ISO 8601 UTC>"}},
-     "shards":      {"<key>": {"refs": [["<content hash>", "<path>", "<title>"], ...]}}}
+     "shards":      {"layout": {"catalogue": "buckets", "buckets": 256}}}
 
-"shards" (the catalogue) is there once the notes are kept in one file per article
-(`<notes file>.<key>.json`, each with "meta" and "annotations" only; see layout.py).
+"shards" is there once the notes are kept in one file per article (`<notes file>.<key>.json`,
+each with "meta", "annotations" and "imported" only; see layout.py), with the catalogue in
+bucket files (buckets.py). In the layout before, it held the catalogue itself:
+`{"<key>": {"refs": [["<content hash>", "<path>", "<title>"], ...]}}`, read as it is and moved
+to the buckets on the first write (sharding.py).
 
 "imported" marks the annotations that came from an import file: their article paths were
 written by someone else, so an export never opens them (it uses the title and quote kept).

@@ -1,14 +1,19 @@
-"""Moving the notes the notes file keeps itself into per-article files (annotations/layout.py):
-done under the store's lock, before the write that would leave `SHARD_AT` notes or more in it.
+"""Moving a store to the current layout (annotations/layout.py), under the store's lock.
 
-Crash-safe by order: (1) an old notes file (one with no catalogue yet) is copied to
-`<name>.backup-<UTC time>` (a temporary file, synced, then renamed); (2) every per-article file
-is written and synced; (3) the notes file is replaced, in one atomic write, by the catalogue
-with no notes of its own. A crash before (3) leaves the old file as it was (the per-article
-files written so far are listed nowhere; the next attempt adds to them the same notes again);
-after (3) the new layout is complete. No note is ever only in memory. A per-article file found
-already there is added to, never replaced: it may hold notes of an earlier store whose notes
-file was set aside."""
+The notes the notes file keeps itself move into per-article files before the write that would
+leave `SHARD_AT` notes or more in it. Crash-safe by order: (1) an old notes file (one with no
+catalogue yet) is copied to `<name>.backup-<UTC time>` (a temporary file, synced, then
+renamed); (2) every per-article file is written and synced; (3) the catalogue's buckets are
+made to list them; (4) the notes file is replaced, in one atomic write, by the layout with no
+notes of its own. A crash before (4) leaves the old file as it was (the per-article files and
+buckets written so far are read by nobody: the old file has no layout; the next attempt adds to
+them the same notes again); after (4) the new layout is complete. No note is ever only in
+memory. A per-article file (or bucket) found already there is added to, never replaced: it may
+hold notes of an earlier store whose notes file was set aside.
+
+A store of the layout before (its whole catalogue in table `shards` of the notes file) moves its
+catalogue to the buckets at its first write, the same way: backup, buckets, then the notes file
+with the layout in one atomic write; until then it is read as it is."""
 
 from __future__ import annotations
 
@@ -21,9 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from annotations import schema
-from annotations.catalogue import entry_with
 from annotations.errors import StoreWriteError
-from annotations.layout import SHARDS, backup_name, shard_key
+from annotations.layout import LAYOUT_DOC, LAYOUT_KEY, SHARDS, backup_name, shard_key
 from annotations.model import ArticleRef
 from annotations.storage import fsync_dir
 from annotations.store_files import StoreFiles
@@ -75,15 +79,39 @@ def move_notes_to_shards(files: StoreFiles, *, now: datetime | None = None) -> P
         shard.fresh()  # a file already there is added to, never replaced (see above)
         shard.annotations().put_many(records)
 
-    def catalogue(tables: schema.Tables) -> None:
-        shards = tables.setdefault(SHARDS, {})
-        for key, found in refs.items():
-            shards[key] = entry_with(shards, key, found)
+    files.buckets.add(refs)
+
+    def layout(tables: schema.Tables) -> None:
+        tables[SHARDS] = {LAYOUT_KEY: dict(LAYOUT_DOC)}
         tables[schema.ANNOTATIONS] = {}
 
-    files.main.annotations().rewrite(catalogue)
+    files.main.annotations().rewrite(layout)
     files.catalogue_written()
     files.main.index = type(files.main.index)()
     for key in groups:
         files.shard(key).storage.invalidate()  # read back (and indexed) when next needed
+    return backup
+
+
+def move_catalogue_to_buckets(files: StoreFiles, *, now: datetime | None = None) -> Path | None:
+    """Move the file references table `shards` lists into the buckets, then keep only the
+    layout there; returns the backup made of a notes file of the layout before (None when it
+    had the layout already: references an earlier reader listed beside it are just moved).
+    The caller holds the lock and has just read the notes file afresh."""
+    files.sync()
+    backup = None
+    if not files.catalogue.bucketed:
+        try:
+            backup = _backup(files.db, now or datetime.now(UTC))
+        except OSError as exc:
+            raise StoreWriteError(files.db, f"cannot back it up: {exc.strerror or exc}") from None
+    listed = {key: {ArticleRef(*t) for t in entry["refs"]}
+              for key, entry in files.catalogue.refs.items()}
+    files.buckets.add(listed)
+
+    def layout(tables: schema.Tables) -> None:
+        tables[SHARDS] = {LAYOUT_KEY: dict(LAYOUT_DOC)}
+
+    files.main.annotations().rewrite(layout)
+    files.catalogue_written()
     return backup

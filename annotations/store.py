@@ -16,16 +16,16 @@ from typing import Any
 import orjson
 
 from annotations import paths, schema
-from annotations.catalogue import entry_with
+from annotations.batch import add_to_shards, recover
 from annotations.clock import format_time, utc_now
 from annotations.codec import to_record
 from annotations.errors import UpdateConflict
-from annotations.layout import SHARD_AT, SHARDS, remove_stale_temp_files, shard_key
+from annotations.layout import SHARD_AT, remove_stale_temp_files, shard_key
 from annotations.merge import merge
 from annotations.model import Annotation, ArticleLike, ArticleRef
 from annotations.note_file import NoteFile
 from annotations.note_index import gc_paused
-from annotations.sharding import move_notes_to_shards
+from annotations.sharding import move_catalogue_to_buckets, move_notes_to_shards
 from annotations.storage import DurableStorage
 from annotations.store_files import StoreFiles
 from annotations.store_lock import StoreLock
@@ -70,9 +70,11 @@ class Store:
         return self._files.sync()
 
     @staticmethod
-    def _get_all(source: NoteFile, ids: Iterable[str]) -> list[Annotation]:
+    def _get_all(source: NoteFile, ids: Iterable[str], pending: frozenset[str]
+                 ) -> list[Annotation]:
+        """These notes of a file, but none an import under way is adding (`pending`)."""
         with gc_paused():
-            found = [source.get(i) for i in ids]
+            found = [source.get(i) for i in ids if i not in pending]
         return [a for a in found if a is not None]
 
     def settle(self, timeout: float | None = 10.0) -> bool:
@@ -98,22 +100,30 @@ class Store:
         """The annotation with this id, or None."""
         with self._mutex:
             source = self._files.locate(annotation_id)
-            return source.get(annotation_id) if source is not None else None
+            if source is None or annotation_id in self._files.pending:
+                return None
+            return source.get(annotation_id)
 
     def all(self) -> list[Annotation]:
         """Every annotation, oldest first (reads every file of the store)."""
         with self._mutex:
-            items = [a for s in self._files.all_sources() for a in self._get_all(s, s.index.items)]
+            sources = self._files.all_sources()
+            pending = self._files.pending
+            items = [a for s in sources for a in self._get_all(s, s.index.items, pending)]
         return sorted(items, key=lambda a: (a.created, a.id))
 
     def __len__(self) -> int:
         with self._mutex:
-            return sum(len(s.index.items) for s in self._files.all_sources())
+            sources = self._files.all_sources()
+            pending = self._files.pending
+            return sum(len(s.index.items.keys() - pending) if pending else len(s.index.items)
+                       for s in sources)
 
     def match_ids(self, prefix: str) -> list[str]:
         """The ids that start with `prefix` (for commands that accept a shortened id)."""
         with self._mutex:
             ids = {i for s in self._files.all_sources() for i in s.index.items}
+            ids -= self._files.pending
         if prefix in ids:
             return [prefix]
         return sorted(i for i in ids if i.startswith(prefix.lower()))
@@ -125,8 +135,9 @@ class Store:
         only the files that may hold them."""
         ref = ArticleRef.of(article)
         with self._mutex:
-            found = [a for s in self._files.sources_for(ref)
-                     for a in self._get_all(s, s.index.matching(ref))]
+            sources = self._files.sources_for(ref)
+            pending = self._files.pending
+            found = [a for s in sources for a in self._get_all(s, s.index.matching(ref), pending)]
         return sorted(found, key=lambda a: (a.target.start, a.target.end, a.created, a.id))
 
     # Changing -----------------------------------------------------------------------------
@@ -159,18 +170,23 @@ class Store:
                 files.sync()
             files.catalogue.check()  # never rewrite a notes file whose catalogue is bad
             files.main.check_writable()
+            recover(files)  # an import a crash cut short is taken out first
+            if files.sharded and files.catalogue.legacy:
+                self._main_fresh(files)
+                self._tell(move_catalogue_to_buckets(files),
+                           "now keep their catalogue in small files beside it")
             yield files
+
+    def _tell(self, backup: Path | None, what: str) -> None:
+        if backup is not None and self.on_notice is not None:
+            self.on_notice(f"The notes in {self._real} {what}; "
+                           f"the file as it was is kept as {backup}")
 
     def _make_room(self, files: StoreFiles, adding: int) -> None:
         """Move the notes into per-article files when the notes file would hold too many."""
         if files.sharded or len(files.main.index.items) + adding < SHARD_AT:
             return
-        backup = move_notes_to_shards(files)
-        if backup is not None and self.on_notice is not None:
-            self.on_notice(
-                f"The notes in {self._real} are now kept in one file per article beside it; "
-                f"the file as it was is kept as {backup}"
-            )
+        self._tell(move_notes_to_shards(files), "are now kept in one file per article beside it")
 
     @staticmethod
     def _main_fresh(files: StoreFiles) -> None:
@@ -181,17 +197,11 @@ class Store:
             files.sync()
             files.catalogue.check()
 
-    def _list_in_catalogue(self, files: StoreFiles, key: str, refs: set[ArticleRef]) -> None:
-        """Make the catalogue entry of `key` list these references (written first, so a note
-        is never in a file the catalogue does not point to)."""
-        if all(files.catalogue.has(key, r) for r in refs):
-            return
-        self._main_fresh(files)
-        if all(files.catalogue.has(key, r) for r in refs):
-            return
-        shards = files.sync().get(SHARDS, {})
-        files.main.tables[SHARDS].put(key, entry_with(shards, key, refs))
-        files.catalogue_written()
+    @staticmethod
+    def _list_in_catalogue(files: StoreFiles, key: str, refs: set[ArticleRef]) -> None:
+        """Make the catalogue's buckets list `key` for these references (written first, so a
+        note is never in a file the catalogue does not point to)."""
+        files.buckets.add({key: refs})
 
     def _shard_for_writing(self, files: StoreFiles, key: str) -> NoteFile:
         shard = files.shard(key)
@@ -231,25 +241,19 @@ class Store:
                     added[a.id] = a
             if added:
                 self._make_room(files, len(added))
-                stamp = {"at": format_time(utc_now())}
-                marks = (schema.IMPORTED, {i: dict(stamp) for i in added}) if imported else None
-                groups: dict[str, dict[str, Annotation]] = {}
-                for a in added.values():
-                    groups.setdefault(shard_key(a.article) if files.sharded else "", {})[a.id] = a
-                if files.sharded:
-                    self._main_fresh(files)
-                    shards = files.sync().get(SHARDS, {})
-                    entries = {k: entry_with(shards, k, {a.article for a in g.values()})
-                               for k, g in groups.items()}
-                    files.main.tables[SHARDS].put_many(entries, also=marks)
-                    files.catalogue_written()
-                    marks = None
-                for key, group in groups.items():
-                    target = self._shard_for_writing(files, key) if key else files.main
-                    records = {i: to_record(a) for i, a in group.items()}
-                    target.annotations().put_many(records, also=marks)
-                    for a in group.values():
-                        target.index.add(a)
+                stamp = {"at": format_time(utc_now())} if imported else None
+                if files.sharded:  # all or nothing across files (annotations/batch.py)
+                    groups: dict[str, dict[str, Annotation]] = {}
+                    for a in added.values():
+                        groups.setdefault(shard_key(a.article), {})[a.id] = a
+                    add_to_shards(files, groups, stamp,
+                                  lambda key: self._shard_for_writing(files, key))
+                else:
+                    marks = (schema.IMPORTED, {i: dict(stamp) for i in added}) if stamp else None
+                    files.main.annotations().put_many(
+                        {i: to_record(a) for i, a in added.items()}, also=marks)
+                    for a in added.values():
+                        files.main.index.add(a)
         return list(added.values()), skipped
 
     def _source_for_writing(self, files: StoreFiles, annotation_id: str,
@@ -316,7 +320,11 @@ class Store:
         """The ids of the annotations that came from an import file (their article paths are
         someone else's: an export never opens them)."""
         with self._mutex:
-            return frozenset(self._sync().get(schema.IMPORTED, {}))
+            marked = set(self._sync().get(schema.IMPORTED, {}))
+            if self._files.sharded:  # each file keeps its own notes' marks
+                for source in self._files.all_sources()[1:]:
+                    marked.update((source.sync() or {}).get(schema.IMPORTED, {}))
+            return frozenset(marked - self._files.pending)
 
     def changed_on_disk(self) -> bool:
         """A cheap hint (a stat of the notes file and of each per-article file read here, no

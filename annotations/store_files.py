@@ -1,14 +1,17 @@
-"""The files of one store, as one process sees them: the notes file (settings, positions, import
-marks, the catalogue, and the notes it keeps itself) and the per-article files read so far.
-Only the files an operation needs are read (see annotations/layout.py)."""
+"""The files of one store, as one process sees them: the notes file (settings, positions, the
+layout, and the notes it keeps itself), the catalogue's buckets and the per-article files read
+so far, and the journal of an import under way. Only the files an operation needs are read
+(see annotations/layout.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotations import schema
+from annotations.buckets import Buckets
 from annotations.catalogue import Catalogue
+from annotations.journal import Journal
 from annotations.layout import SHARDS, shard_key, shard_path
 from annotations.model import ArticleRef
 from annotations.note_file import NoteFile
@@ -28,9 +31,16 @@ class StoreFiles:
         self.main = NoteFile(real, prepare_next=prepare_next,
                              tables=(schema.SETTINGS, schema.POSITIONS, schema.IMPORTED, SHARDS))
         self.shards: dict[str, NoteFile] = {}
+        self.buckets = Buckets(real)
+        self.journal = Journal(real)
         self.catalogue = Catalogue()
         self._catalogue_generation = -1
         self.sharded = False
+
+    @property
+    def pending(self) -> frozenset[str]:
+        """The ids an import under way (or cut short) is adding: not shown until it is done."""
+        return self.journal.ids()
 
     def sync(self) -> schema.Tables:
         """The notes file's tables (re-read only when it changed), and its catalogue."""
@@ -54,7 +64,8 @@ class StoreFiles:
         found = self.shards.get(key)
         if found is None:
             found = self.shards[key] = NoteFile(shard_path(self.db, key),
-                                                prepare_next=self.prepare_next)
+                                                prepare_next=self.prepare_next,
+                                                tables=(schema.IMPORTED,))
             found.storage.prepare_from_bytes = PREPARE_FROM_BYTES
         return found
 
@@ -70,17 +81,33 @@ class StoreFiles:
             out.append(shard)
         return out
 
+    def keys_for(self, ref: ArticleRef) -> set[str]:
+        """The keys of the files that may hold notes of this article (the store is sharded)."""
+        keys = self.catalogue.keys_for(ref)
+        if self.catalogue.bucketed:
+            keys |= self.buckets.keys_for(ref)
+        return keys
+
+    def all_keys(self) -> set[str]:
+        """The keys of every per-article file the catalogue names."""
+        keys = set(self.catalogue.refs)
+        if self.catalogue.bucketed:
+            keys |= self.buckets.all_keys()
+        return keys
+
     def sources_for(self, ref: ArticleRef) -> list[NoteFile]:
         """The files that may hold notes of this article, read."""
         self.sync()
         if not self.sharded:
             return [self.main]
-        return [self.main, *self._synced(self.catalogue.keys_for(ref))]
+        return [self.main, *self._synced(self.keys_for(ref))]
 
     def all_sources(self) -> list[NoteFile]:
         """Every file of the store, read (listing every note reads them all)."""
         self.sync()
-        return [self.main, *self._synced(self.catalogue.refs)]
+        if not self.sharded:
+            return [self.main]
+        return [self.main, *self._synced(self.all_keys())]
 
     def locate(self, annotation_id: str, hints: Iterable[ArticleRef] = ()) -> NoteFile | None:
         """The file that holds this annotation, or None: the notes file, then the files of
@@ -88,12 +115,15 @@ class StoreFiles:
         self.sync()
         if annotation_id in self.main.index.items or not self.sharded:
             return self.main if annotation_id in self.main.index.items else None
-        keys: list[str] = []
-        for ref in hints:
-            keys += sorted(self.catalogue.keys_for(ref) | {shard_key(ref)})
-        keys += sorted(self.shards) + sorted(self.catalogue.refs)
         seen: set[str] = set()
-        for key in keys:
+
+        def candidates() -> Iterator[str]:
+            for ref in hints:
+                yield from sorted(self.keys_for(ref) | {shard_key(ref)})
+            yield from sorted(self.shards)
+            yield from sorted(self.all_keys())  # read only when nothing read so far holds it
+
+        for key in candidates():
             if key in seen:
                 continue
             seen.add(key)
@@ -104,10 +134,11 @@ class StoreFiles:
         return None
 
     def changed_on_disk(self) -> bool:
-        """Whether the notes file or a per-article file read here changed (one stat each)."""
-        return self.main.changed_on_disk() or any(
-            s.changed_on_disk() for s in self.shards.values()
-        )
+        """Whether the notes file, a bucket or a per-article file read here, or the journal
+        of an import changed (one stat each)."""
+        return (self.main.changed_on_disk() or self.journal.changed_on_disk()
+                or self.buckets.changed_on_disk()
+                or any(s.changed_on_disk() for s in self.shards.values()))
 
     def settle(self, timeout: float | None) -> bool:
         """Wait for the prepared next versions of every file written here."""

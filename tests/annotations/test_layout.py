@@ -13,10 +13,19 @@ import pytest
 
 from annotations import CorruptStoreError, Store, move_aside
 from annotations.export_file import ExportFileError, check_target
-from annotations.layout import SHARD_AT, SHARDS, shard_files, shard_key, shard_path
+from annotations.layout import (
+    LAYOUT_DOC,
+    LAYOUT_KEY,
+    SHARD_AT,
+    SHARDS,
+    shard_files,
+    shard_key,
+    shard_path,
+)
 from annotations.model import Annotation, ArticleRef
 from annotations.note_file import NoteFile
 from annotations.storage import DurableStorage
+from annotations.store_files import StoreFiles
 
 from .helpers import plain
 
@@ -57,10 +66,12 @@ def test_a_large_store_keeps_one_file_per_article_and_a_catalogue(db_path: Path)
     Store(db_path).add_many(notes)
     data = orjson.loads(db_path.read_bytes())
     assert data["annotations"] == {}
-    assert sorted(data[SHARDS]) == sorted(shard_key(note(0, k).article) for k in range(3))
+    assert data[SHARDS] == {LAYOUT_KEY: LAYOUT_DOC}  # the catalogue is in buckets
+    files = StoreFiles(db_path, prepare_next=False)
+    assert files.buckets.all_keys() == {shard_key(note(0, k).article) for k in range(3)}
     for k, path in enumerate(ARTICLES):
         key = shard_key(note(0, k).article)
-        assert data[SHARDS][key] == {"refs": [[f"{k:016x}", path, f"Article {k}"]]}
+        assert files.buckets.keys_for(note(0, k).article) == {key}
         held = orjson.loads(shard_path(db_path, key).read_bytes())["annotations"]
         assert {r["article"]["path"] for r in held.values()} == {path}
     assert {a.id for a in Store(db_path).all()} == {a.id for a in notes}

@@ -40,8 +40,9 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from annotations import Annotation, ArticleRef, Store, Target, actions, new_annotation
+from annotations.buckets import TERMS, bucket_path, terms
 from annotations.codec import to_record
-from annotations.layout import SHARD_AT, SHARDS, shard_key, shard_path
+from annotations.layout import LAYOUT_DOC, LAYOUT_KEY, SHARD_AT, SHARDS, shard_key, shard_path
 from annotations.schema import SCHEMA_VERSION
 from articles import Article, load, sample_path
 from tests.benchmarks.bench_startup import (
@@ -118,8 +119,15 @@ def write_store(db: Path, notes: list[Annotation]) -> None:
             refs.setdefault(key, set()).add((a.article.id, a.article.path, a.article.title))
         for key, group in groups.items():
             shard_path(db, key).write_bytes(orjson.dumps({"meta": meta, "annotations": group}))
-        tables = {"meta": meta, "annotations": {},
-                  SHARDS: {k: {"refs": [list(t) for t in sorted(r)]} for k, r in refs.items()}}
+        buckets: dict[str, dict[str, set[str]]] = {}
+        for key, triples in refs.items():
+            for triple in triples:
+                for term in terms(ArticleRef(*triple)):
+                    buckets.setdefault(term[:2], {}).setdefault(term, set()).add(key)
+        for name, entries in buckets.items():
+            bucket_path(db, name).write_bytes(orjson.dumps(
+                {"meta": meta, TERMS: {t: {"keys": sorted(k)} for t, k in entries.items()}}))
+        tables = {"meta": meta, "annotations": {}, SHARDS: {LAYOUT_KEY: LAYOUT_DOC}}
     db.write_bytes(orjson.dumps(tables))
     os.chmod(db, 0o600)
 
