@@ -55,7 +55,7 @@ class LibraryCommands(Provider):
             if summary.error is None:
                 yield (f"Article: {one_line(summary.title)}", one_line(str(summary.path)),
                        partial(_open, screen, summary.path))
-        for note in screen.library_notes():
+        for note in screen.notes.of_library():
             label = one_line(note.note or note.target.exact)[:70]
             yield (f"Note: {label}", one_line(note.article.title or "")[:80],
                    partial(screen.open_note, note))

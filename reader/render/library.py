@@ -12,17 +12,6 @@ from reader.render.entities import document_details, name_line
 from reader.render.text import day, shorten
 from reader.safe_text import one_line
 
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("title", "Title"),
-    ("date", "Date"),
-    ("authors", "Authors"),
-    ("source", "Source"),
-    ("people", "People"),
-    ("documents", "Docs"),
-    ("notes", "Notes"),
-)
-"""The article table's columns: (sort key, heading)."""
-
 
 def article_cells(summary: ArticleSummary, notes: int, title_width: int = 70) -> list[Text]:
     """One row of the article table (the title cut to `title_width` characters)."""
@@ -44,21 +33,6 @@ def article_cells(summary: ArticleSummary, notes: int, title_width: int = 70) ->
         Text("…" if summary.pending else str(summary.documents_count), justify="right"),
         Text(str(notes) if notes else "", justify="right"),
     ]
-
-
-def sort_value(summary: ArticleSummary, column: str, notes: int) -> tuple[object, ...]:
-    """What the article table sorts by in `column` (unreadable files last)."""
-    broken = summary.error is not None
-    values: dict[str, object] = {
-        "title": (summary.title or summary.path.name).casefold(),
-        "date": summary.published.isoformat() if summary.published else "",
-        "authors": ", ".join(summary.authors).casefold(),
-        "source": (summary.source or "").casefold(),
-        "people": summary.people_count,
-        "documents": summary.documents_count,
-        "notes": notes,
-    }
-    return (broken, values[column], str(summary.path))
 
 
 def hanging(rows: list[Text], indent: int = 2) -> Table:

@@ -1,5 +1,9 @@
 """The library screen: the table of articles (sortable, filtered by typing), who's who across
-the library, the documents they cite, and all the notes.
+the library, the documents they cite, all the notes and a search of every article's text, each
+a pane widget (`reader/widgets/library/`) that fills itself for the filter and posts
+`OpenArticle` when the reader picks something to read. The screen composes the panes, routes
+their messages, and owns what is the screen's: the header, the filter field, the progress bar,
+the status line and the indexing in the background.
 
 The first page of rows comes straight from the index database, so the table is on screen at
 once whatever the size of the library; the rest of the rows, the check of every file against
@@ -20,35 +24,22 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import (
-    Footer,
-    Input,
-    OptionList,
-    ProgressBar,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static, TabbedContent, TabPane
 
 from annotations.model import Annotation
 from articles.indexer import Indexer
-from articles.library import (
-    ArticleSummary,
-    Library,
-    build_library,
-)
+from articles.library import ArticleSummary, Library, build_library
 from articles.library_entry import ArticleEntry
-from reader.render.library import COLUMNS
-from reader.safe_text import one_line
+from reader.library_state import ArticleRows, IndexProgress, LibraryNotes
 from reader.screens.article.screen import ArticleScreen
-from reader.screens.library_notes import LibraryNotes
-from reader.screens.library_search import LibrarySearch
-from reader.screens.library_table import MINIMUMS, WIDTHS, LibraryTableScreen
 from reader.session import Session
-from reader.widgets.article_table import ArticleTable, TableColumn
+from reader.widgets.library.article_pane import ArticlePane
 from reader.widgets.library.entity_pane import DOCUMENTS, PEOPLE, EntityPane
-from reader.widgets.library.filters import words_of
+from reader.widgets.library.notes_pane import NotesPane
 from reader.widgets.library.open_article import OpenArticle
+from reader.widgets.library.pane import LibraryPane, StatusChanged
+from reader.widgets.library.search_pane import TextSearchPane, update_fulltext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,7 +47,7 @@ if TYPE_CHECKING:
     from annotations.store import Store
 
 VIEWS = ("articles", "people", "documents", "notes", "search")
-
+"""The views, as the tabs name them."""
 
 BATCH_SECONDS = 0.25
 """How often the indexing thread hands finished entries to the screen."""
@@ -64,7 +55,9 @@ FIRST_PAGE = 100
 """How many rows the table reads from the index before its first paint (more than a screen)."""
 SCAN_CHUNK = 500
 """How many files the background thread checks against the index before handing them over."""
-class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
+
+
+class LibraryScreen(Screen[None]):
     """Many articles, one index of the officials and documents across them."""
 
     BINDINGS = [
@@ -86,17 +79,41 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
             "and F8 switch views, F6/F7 sort.")
 
     def __init__(self, files: Sequence[Path], session: Session) -> None:
-        super().__init__(files, session)
+        super().__init__()
+        self.session = session
+        self.files = list(files)
         self.indexer = Indexer()
-        self.library: Library | None = None
-        self._indexed = 0
-        self._to_index = 0
+        self.progress = IndexProgress()
+        self.rows = ArticleRows(lambda summary: self.notes.count(summary))
+        self.notes = LibraryNotes(self.files, self.rows.summaries)
+        self.filter_text = ""
         self._started = 0.0
-        self._fresh: set[str] = set()
-        """Panes to fill afresh (their mentions read again): the library was rebuilt."""
-        self._notes: dict[str, Annotation] = {}
         self._filled: set[str] = {"articles"}
+        """The views filled since the data or the filter last changed."""
         self._resumed_once = False
+        cache = self.indexer.cache
+        self.articles_pane = ArticlePane(self.rows, len(self.files), id="articles-table")
+        self.people_pane = EntityPane(PEOPLE, self.progress, cache.mentions_of,
+                                      id="people-pane")
+        self.documents_pane = EntityPane(DOCUMENTS, self.progress, cache.mentions_of,
+                                         id="documents-pane")
+        self.notes_pane = NotesPane(self.notes, id="all-notes")
+        self.search_pane = TextSearchPane(cache.directory, self.files, self.rows.summaries,
+                                          id="search-hits")
+        self._pane_widgets = (self.articles_pane, self.people_pane, self.documents_pane,
+                              self.notes_pane, self.search_pane)
+        self.panes: dict[str, LibraryPane] = dict(zip(VIEWS, self._pane_widgets, strict=True))
+        """Each view's pane, by the name of its tab."""
+
+    @property
+    def summaries(self) -> dict[Path, ArticleSummary]:
+        """Every article known so far, by file."""
+        return self.rows.summaries
+
+    @property
+    def library(self) -> Library | None:
+        """Who's who and the documents, once the library is indexed."""
+        return self.progress.library
 
     # --- composition ----------------------------------------------------------------------
 
@@ -104,22 +121,12 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
         yield Static(id="library-header", markup=False)
         yield Input(placeholder="/ filters (diacritics ignored) · enter opens · "
                     "escape clears · q quits", id="library-filter")
+        titles = {"articles": "Articles", "people": "Who's who", "documents": "Documents",
+                  "notes": "Notes", "search": "Text"}
         with TabbedContent(id="library-tabs", initial="articles"):
-            with TabPane("Articles", id="articles"):
-                columns = [TableColumn(key, heading, WIDTHS.get(key),
-                                       right=key in ("people", "documents", "notes"),
-                                       minimum=MINIMUMS.get(key))
-                           for key, heading in COLUMNS]
-                yield ArticleTable(columns, self._cells, id="articles-table")
-            mentions_of = self.indexer.cache.mentions_of
-            with TabPane("Who's who", id="people"):
-                yield EntityPane(PEOPLE, mentions_of, id="people-pane")
-            with TabPane("Documents", id="documents"):
-                yield EntityPane(DOCUMENTS, mentions_of, id="documents-pane")
-            with TabPane("Notes", id="notes"):
-                yield OptionList(id="all-notes", markup=False)
-            with TabPane("Text", id="search"):
-                yield OptionList(id="search-hits", markup=False)
+            for view, pane in zip(VIEWS, self._pane_widgets, strict=True):
+                with TabPane(titles[view], id=view):
+                    yield pane
         yield ProgressBar(id="library-progress", show_eta=False)
         yield Static(id="library-status", markup=False)
         yield Footer()
@@ -127,14 +134,15 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
     def on_mount(self) -> None:
         self._started = time.perf_counter()
         keys = {os.path.abspath(p): p for p in self.files}
-        self._load_notes()
+        self.notes.load(self.session.all_annotations())
         for summary in self.indexer.cache.summaries(keys, limit=FIRST_PAGE):
-            self.summaries[summary.path] = summary
-        self._fill_table()
+            self.rows.summaries[summary.path] = summary
+        self.articles_pane.refill(self.filter_text)
+        self._show_status()
         progress = self.query_one(ProgressBar)
         progress.update(total=None)
         self._update_header()
-        self.table.focus()
+        self.articles_pane.focus()
         self.run_worker(lambda: self._index(keys), thread=True, group="index", exclusive=True)
 
     def on_screen_resume(self) -> None:
@@ -142,9 +150,7 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
         if not self._resumed_once:
             self._resumed_once = True  # the first resume is the screen's own start
             return
-        self._load_notes()
-        self._filled.clear()
-        self._apply_filter()
+        self._notes_changed(self.session.all_annotations())
 
     # --- indexing in the background -------------------------------------------------------
 
@@ -175,34 +181,33 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
         if batch:
             self.app.call_from_thread(self._entries_indexed, batch)
         self.indexer.save()
-        self.update_fulltext()  # so a text search finds the index ready
+        update_fulltext(self.indexer.cache.directory, self.files)  # a search finds it ready
         library = build_library(self.indexer.cache.light_entries(rows.values()))
         self.app.call_from_thread(self._library_ready, library)
 
     def _rows_arrived(self, summaries: list[ArticleSummary], to_index: int | None = None
                       ) -> None:
         for summary in summaries:
-            self._put_row(summary)
+            self.articles_pane.place(summary)
         if to_index is not None:
-            self._to_index = to_index
-            self.query_one(ProgressBar).update(total=max(1, to_index), progress=self._indexed)
+            self.progress.total = to_index
+            self.query_one(ProgressBar).update(total=max(1, to_index),
+                                               progress=self.progress.done)
         self._update_header()
         self._show_status()
 
     def _entries_indexed(self, batch: list[ArticleEntry]) -> None:
         for entry in batch:
-            self._put_row(entry.summary)
-        self._indexed += len(batch)
-        self.query_one(ProgressBar).update(progress=self._indexed)
+            self.articles_pane.place(entry.summary)
+        self.progress.done += len(batch)
+        self.query_one(ProgressBar).update(progress=self.progress.done)
         self._update_header()
         self._show_status()
 
     def _library_ready(self, library: Library) -> None:
-        self.library = library
-        self._fresh = {"people", "documents"}
+        self.progress.library = library
         self.query_one(ProgressBar).display = False
-        self._filled.discard("people")
-        self._filled.discard("documents")
+        self._filled -= {"people", "documents"}  # the views that list the library's entries
         self._apply_filter(only_if_needed=True)
         self._update_header()
 
@@ -212,15 +217,16 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
         text = Text.assemble(("Library", "bold"), f"  {total} article{'s' if total != 1 else ''}")
         if broken:
             text.append(f" · {broken} unreadable", style="red")
-        if self.library is None:
-            if self._to_index:
-                text.append(f" · indexing {self._indexed}/{self._to_index}…", style="yellow")
+        library, progress = self.progress.library, self.progress
+        if library is None:
+            if progress.total:
+                text.append(f" · indexing {progress.done}/{progress.total}…", style="yellow")
             else:
                 text.append(" · checking the index…", style="yellow")
         else:
             seconds = time.perf_counter() - self._started
-            text.append(f" · {len(self.library.people)} people · "
-                        f"{len(self.library.documents)} documents · indexed in {seconds:.1f} s",
+            text.append(f" · {len(library.people)} people · "
+                        f"{len(library.documents)} documents · indexed in {seconds:.1f} s",
                         style="dim")
         self.query_one("#library-header", Static).update(text)
 
@@ -232,42 +238,72 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
 
     def notes_read(self, notes: list[Annotation]) -> None:
         """Show the notes read again after a change made elsewhere."""
-        self._load_notes(notes)
+        self._notes_changed(notes)
+
+    def _notes_changed(self, notes: list[Annotation]) -> None:
+        """Every view may show them (the table counts them): each is filled again when shown."""
+        self.notes.load(notes)
         self._filled.clear()
         self._apply_filter()
 
-    def _show_status(self) -> None:
-        active = self.query_one(TabbedContent).active
-        pane = self._entity_pane(active)
-        if pane is not None and self.library is not None:
-            status = pane.status()
-        elif active == "notes":
-            status = f"{len(self._notes)} of {len(self.library_notes())} notes"
-        elif active == "search":
-            self._search_status(self.hits_status())
-            return
-        else:
-            status = self._articles_status()
-        if self.filter_text and active != "articles":
-            status += f" matching “{one_line(self.filter_text)}”"
-        self.query_one("#library-status", Static).update(Text(status, style="dim"))
+    # --- the panes ------------------------------------------------------------------------
 
-    @on(ArticleTable.RowSelected, "#articles-table")
-    def _row_chosen(self, event: ArticleTable.RowSelected) -> None:
-        path = Path(event.key)
-        summary = self.summaries.get(path)
-        if summary is not None and summary.error is not None:
-            self.notify(summary.error_message or "", title="Cannot open", severity="error")
-            return
-        self.post_message(OpenArticle(path))
+    @property
+    def active_pane(self) -> LibraryPane:
+        """The pane on screen."""
+        return self.panes[self.query_one(TabbedContent).active]
+
+    def _show_status(self) -> None:
+        self.query_one("#library-status", Static).update(
+            Text(self.active_pane.status(), style="dim"))
+
+    def on_status_changed(self, message: StatusChanged) -> None:
+        """A pane's status changed on its own."""
+        message.stop()
+        self._show_status()
 
     def on_open_article(self, message: OpenArticle) -> None:
         """Open an article of the library (at a walk's mention, or at offset `at`); an
         unreadable file is reported."""
+        message.stop()
         article = self.session.load(message.path)
         if article is not None:
             self.app.push_screen(ArticleScreen(article, self.session, walk=message.walk,
                                                start_at=message.at))
+
+    def open_note(self, note: Annotation) -> None:
+        """Open the article of `note` at its passage (the palette's choice)."""
+        self.notes_pane.open_note(note)
+
+    def show_entry(self, view: str, key: str) -> None:
+        """Show the person or document with `key` in its view (the palette's choice): the
+        filter is cleared so it is listed, then it is highlighted with its details."""
+        self.query_one("#library-filter", Input).value = ""
+        self.filter_text = ""
+        self.action_show(view)
+        pane = self.panes[view]
+        if isinstance(pane, EntityPane):
+            pane.show_key(key)
+
+    def action_show(self, view: str) -> None:
+        """Switch to a view and move to its list."""
+        self.query_one(TabbedContent).active = view
+        self._apply_filter(only_if_needed=True)
+        self.panes[view].focus_list()
+
+    @on(TabbedContent.TabActivated, "#library-tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._apply_filter(only_if_needed=True)
+
+    def action_sort_next(self) -> None:
+        """Sort the table by the next column."""
+        self.articles_pane.sort_by(self.rows.sort.next())
+        self._show_status()
+
+    def action_sort_reverse(self) -> None:
+        """Reverse the table's order."""
+        self.articles_pane.sort_by(self.rows.sort.reversed())
+        self._show_status()
 
     # --- filtering -------------------------------------------------------------------------
 
@@ -282,91 +318,29 @@ class LibraryScreen(LibraryNotes, LibrarySearch, LibraryTableScreen):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        active = self.query_one(TabbedContent).active
-        if active == "search" or (active == "articles" and not self.table.row_count):
-            self.search_text(event.value)  # no title matches: search every article's text
-            return
-        pane = self._entity_pane(active)
-        if pane is not None:
-            pane.choose()
-            return
-        self._active_list().focus()
-        if active == "articles":
-            self.table.action_select()
-        else:
-            options = self._active_list()
-            if isinstance(options, OptionList) and options.option_count:
-                if options.highlighted is None:
-                    options.highlighted = 0
-                options.action_select()
+        """Enter: the pane on screen opens what it found; when it has nothing (no title
+        matches), every article's text is searched."""
+        if not self.active_pane.submitted(event.value) and self.search_pane.search(event.value):
+            self.query_one(TabbedContent).active = "search"
 
     def _apply_filter(self, only_if_needed: bool = False) -> None:
         """Refill the active view for the filter (with `only_if_needed`, only a view that
         has not been filled since the data or the filter changed)."""
         active = self.query_one(TabbedContent).active
-        if only_if_needed and active in self._filled:
-            return
-        self._filled = {active}
-        if active == "articles":
-            self._fill_table()
-        elif (pane := self._entity_pane(active)) is not None:
-            if self.library is None:
-                pane.indexing(self._indexed, self._to_index)
-            else:
-                pane.fill(self.library, words_of(self.filter_text), fresh=active in self._fresh)
-                self._fresh.discard(active)
-        elif active == "notes":
-            self._fill_notes()
+        if not (only_if_needed and active in self._filled):
+            self._filled = {active}
+            self.panes[active].refill(self.filter_text)
         self._show_status()
-
-    def show_entry(self, view: str, key: str) -> None:
-        """Show the person or document with `key` in its view (the palette's choice): the
-        filter is cleared so it is listed, then it is highlighted with its details."""
-        self.query_one("#library-filter", Input).value = ""
-        self.filter_text = ""
-        self.action_show(view)
-        pane = self._entity_pane(view)
-        if pane is not None:
-            pane.show_key(key)
-
-    def _entity_pane(self, view: str) -> EntityPane | None:
-        """Who's who or the documents, when `view` is one of them."""
-        if view in ("people", "documents"):
-            return self.query_one(f"#{view}-pane", EntityPane)
-        return None
-
-    def _active_list(self) -> ArticleTable | OptionList:
-        active = self.query_one(TabbedContent).active
-        pane = self._entity_pane(active)
-        if pane is not None:
-            return pane.index
-        if active == "articles":
-            return self.table
-        ids = {"notes": "#all-notes", "search": "#search-hits"}
-        return self.query_one(ids[active], OptionList)
-
-    def action_show(self, view: str) -> None:
-        """Switch to a view and move to its list."""
-        self.query_one(TabbedContent).active = view
-        self._apply_filter(only_if_needed=True)
-        target = self._active_list()
-        target.focus()
-        if isinstance(target, OptionList) and target.highlighted is None and target.option_count:
-            target.highlighted = 0
-
-    @on(TabbedContent.TabActivated, "#library-tabs")
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._apply_filter(only_if_needed=True)
 
     def action_back(self) -> None:
         """Leave the filter, or a list of mentions, or clear the filter."""
         field = self.query_one("#library-filter", Input)
-        pane = self._entity_pane(self.query_one(TabbedContent).active)
-        if pane is not None and pane.back():
+        pane = self.active_pane
+        if pane.back():
             return
         if field.value:
             field.value = ""
-        self._active_list().focus()
+        pane.focus_list(first=False)
 
     def action_help(self) -> None:
         """Show every key."""

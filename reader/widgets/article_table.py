@@ -32,23 +32,6 @@ class TableColumn:
     minimum: int | None = None
 
 
-class Descending:
-    """A sort key that orders the other way (for a descending column in one ascending list)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: Descending) -> bool:
-        return bool(other.value < self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Descending) and bool(self.value == other.value)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 Cells = Callable[[str], Sequence[Text]]
 """Gives the cells of the row with this key."""
 

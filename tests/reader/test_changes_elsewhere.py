@@ -193,8 +193,8 @@ async def test_the_library_picks_up_notes_added_elsewhere(
         await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
         library = app.screen
         assert isinstance(library, LibraryScreen)
-        assert library.all_notes == []
+        assert library.notes.all == []
         from articles import load
 
         stored_note(db_path, load(path))
-        await until(pilot, lambda: len(library.all_notes) == 1, "the library counts the note")
+        await until(pilot, lambda: len(library.notes.all) == 1, "the library counts the note")

@@ -77,14 +77,14 @@ async def test_sorting_by_column_header_and_keys(db_path: Path) -> None:
         screen = await indexed(pilot)
         await pilot.click("#articles-table", offset=(3, 0))  # the Title heading
         await pilot.pause()
-        assert screen.sort_column == "title"
+        assert screen.rows.sort.column == "title"
         readable = [t for t in table_titles(screen) if not t.startswith("⚠")]
         assert readable == sorted(readable, key=str.casefold)
         await pilot.press("f7")
         readable_reversed = [t for t in table_titles(screen) if not t.startswith("⚠")]
         assert readable_reversed == readable[::-1]
         await pilot.press("f6")
-        assert screen.sort_column == "date"
+        assert screen.rows.sort.column == "date"
 
 
 async def test_typing_filters_and_escape_clears(db_path: Path) -> None:
@@ -252,7 +252,7 @@ async def test_rows_are_added_in_place_while_indexing_never_refilled(
     real_arrived, real_indexed = LibraryScreen._rows_arrived, LibraryScreen._entries_indexed
 
     def log(screen: LibraryScreen) -> None:
-        table = screen.table
+        table = screen.articles_pane
         seen.append((table.row_count, table.replaced, list(table.keys), table.cursor_key))
 
     def rows_arrived(self: LibraryScreen, *args: object) -> None:

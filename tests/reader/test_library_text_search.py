@@ -20,7 +20,7 @@ SIZE = (150, 42)
 
 async def hits_listed(pilot, screen: LibraryScreen) -> list[str]:  # type: ignore[no-untyped-def]
     for _ in range(300):
-        if getattr(screen, "_hits", None) is not None:
+        if screen.search_pane.hits is not None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
@@ -34,7 +34,8 @@ async def test_a_phrase_is_found_across_articles_and_n_goes_on(db_path: Path) ->
         screen = await indexed(pilot)
         await pilot.press("f8", "slash", *"nguyen van thong", "enter")
         rows = await hits_listed(pilot, screen)
-        hits = screen._hits
+        hits = screen.search_pane.hits
+        assert hits is not None
         assert len({h.article.path for h in hits}) >= 2  # in several articles
         assert {fold(h.hit.matched) for h in hits} == {"nguyen van thong"}
         assert any(h.hit.matched == "Nguyễn Văn Thông" for h in hits)  # diacritics ignored
@@ -73,8 +74,8 @@ async def test_no_title_matching_searches_the_text_and_nothing_found_says_so(
         await pilot.press("slash", *"chaired", "enter")  # in no title, in one article's text
         rows = await hits_listed(pilot, screen)
         assert screen.query_one("#library-tabs").active == "search"
-        assert rows and screen._hits
-        screen._hits = None  # type: ignore[assignment]
+        assert rows and screen.search_pane.hits
+        screen.search_pane.hits = None
         await pilot.press("slash")
         screen.query_one("#library-filter", Input).value = ""
         await pilot.press(*"zebra crossing", "enter")

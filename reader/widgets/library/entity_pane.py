@@ -1,6 +1,8 @@
 """Who's who and the documents of the library, one pane widget for each: the list for the
 filter, the highlighted entry's details, and its mentions (read from the index the first time
-the entry is shown); choosing a mention posts `OpenArticle` with the walk through all of them."""
+the entry is shown); choosing a mention posts `OpenArticle` with the walk through all of them.
+Until the library is indexed (`reader.library_state.IndexProgress`) the list says how far
+indexing is."""
 
 from __future__ import annotations
 
@@ -17,6 +19,14 @@ from textual.widgets.option_list import Option
 
 from articles.library import Library, LibraryDocument, LibraryPerson
 from articles.library.mentions import MentionSource, load_mentions
+from reader.library_state import (
+    IndexProgress,
+    documents_matching,
+    matching,
+    people_matching,
+    walk_of,
+    words_of,
+)
 from reader.render.library import (
     document_prompt,
     document_text,
@@ -25,7 +35,6 @@ from reader.render.library import (
     posts_text,
 )
 from reader.walk import LibraryWalk
-from reader.widgets.library.filters import documents_matching, people_matching, walk_of
 from reader.widgets.library.open_article import OpenArticle
 
 Entry = LibraryPerson | LibraryDocument
@@ -82,13 +91,18 @@ DOCUMENTS = EntityKind("documents", "documents-index", "document-details", "docu
 class EntityPane(Horizontal):
     """One of who's who or the documents (see the module docstring)."""
 
-    def __init__(self, kind: EntityKind, mentions_of: MentionSource, *,
-                 id: str | None = None) -> None:
+    def __init__(self, kind: EntityKind, progress: IndexProgress, mentions_of: MentionSource,
+                 *, id: str | None = None) -> None:
+        """`progress` holds the library once indexed; `mentions_of` reads an entry's
+        mentions from the index."""
         super().__init__(id=id, classes="split")
         self.kind = kind
+        self.progress = progress
         self._mentions_of = mentions_of
         self.entries: Sequence[Entry] = ()
         self.total = 0
+        self.filter_text = ""
+        self._library: Library | None = None
         self._loaded: dict[str, Entry] = {}
 
     def compose(self) -> ComposeResult:
@@ -108,19 +122,57 @@ class EntityPane(Horizontal):
         """The highlighted entry's mentions."""
         return self.query_one(f"#{self.kind.mentions_id}", OptionList)
 
+    # --- what a library pane does ---------------------------------------------------------
+
+    def refill(self, filter_text: str) -> None:
+        """List the entries for the filter (or say how far indexing is)."""
+        self.filter_text = filter_text
+        library = self.progress.library
+        if library is None:
+            self.index.set_options([Option(Text(self._indexing(), style="dim"),
+                                           disabled=True)])
+            return
+        self.fill(library, words_of(filter_text))
+
     def status(self) -> str:
-        """"3 of 40 people"."""
-        return f"{len(self.entries)} of {self.total} {self.kind.noun}"
+        """"3 of 40 people matching “x”" (while indexing, how far it is)."""
+        if self.progress.library is None:
+            return self._indexing()
+        return f"{len(self.entries)} of {self.total} {self.kind.noun}{matching(self.filter_text)}"
 
-    def indexing(self, done: int, total: int) -> None:
-        """Say the library is still being indexed."""
-        self.index.set_options([Option(Text(f"Indexing… {done}/{total}", style="dim"),
-                                       disabled=True)])
+    def _indexing(self) -> str:
+        return f"Indexing… {self.progress.done}/{self.progress.total}"
 
-    def fill(self, library: Library, words: Sequence[str], *, fresh: bool = False) -> None:
-        """List the entries for the filter `words`; show the first one. With `fresh` (a new
-        library), the mentions read before are forgotten."""
-        if fresh:
+    def focus_list(self, first: bool = True) -> None:
+        """Move to the list of entries (the first highlighted if none is)."""
+        self.index.focus()
+        if first and self.index.highlighted is None and self.index.option_count:
+            self.index.highlighted = 0
+
+    def submitted(self, query: str) -> bool:
+        """Enter on the filter: choose the highlighted entry."""
+        options = self.index
+        options.focus()
+        if options.option_count:
+            if options.highlighted is None:
+                options.highlighted = 0
+            options.action_select()
+        return True
+
+    def back(self) -> bool:
+        """Escape in the mentions: back to the entries; whether it was there."""
+        if self.mentions.has_focus:
+            self.index.focus()
+            return True
+        return False
+
+    # --- entries and their mentions -------------------------------------------------------
+
+    def fill(self, library: Library, words: Sequence[str]) -> None:
+        """List the entries of `library` for the filter `words`; show the first one. The
+        mentions read from another library (indexed before) are forgotten."""
+        if library is not self._library:
+            self._library = library
             self._loaded.clear()
         self.entries = self.kind.matching(library, words)
         self.total = self.kind.count(library)
@@ -162,28 +214,6 @@ class EntityPane(Horizontal):
                                        "article walk through them all", style="dim"),
                                   disabled=True))
         self.mentions.set_options(options)
-
-    def focus_list(self) -> None:
-        """Move to the list of entries (the first highlighted)."""
-        self.index.focus()
-        if self.index.highlighted is None and self.index.option_count:
-            self.index.highlighted = 0
-
-    def choose(self) -> None:
-        """Enter on the filter: choose the highlighted entry."""
-        options = self.index
-        options.focus()
-        if options.option_count:
-            if options.highlighted is None:
-                options.highlighted = 0
-            options.action_select()
-
-    def back(self) -> bool:
-        """Escape in the mentions: back to the entries; whether it was there."""
-        if self.mentions.has_focus:
-            self.index.focus()
-            return True
-        return False
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
