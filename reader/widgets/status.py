@@ -30,6 +30,10 @@ class StatusLine(Static):
         """Whether `message` stays until replaced: work in progress, or a change not saved."""
         return message.rstrip().endswith("…") or message.startswith(("Not saved", "NOT SAVED"))
 
+    def say(self, message: str) -> None:
+        """Show `message` (for whoever is handed only a way to say something)."""
+        self.message = message
+
     def watch_message(self, message: str) -> None:
         if self._expiry is not None:
             self._expiry.stop()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotations.anchoring import anchor_all
+from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
 from articles import Article, load, sample_path
 from articles.library_entry import ArticleSummary, LibraryMention
@@ -293,3 +293,67 @@ def test_finding_people_keeps_the_notes(state: ArticleState) -> None:
     shown = with_notes(state, note(state.article, "Nguyen Van Thong"))
     found = shown.with_article(state.article)
     assert len(found.notes.anchored) == 1 and found.notes.article is state.article
+
+
+# --- the Notes tab's filter ---------------------------------------------------------------
+
+def tagged(article: Article, phrase: str, color: str, *tags: str) -> Annotation:
+    start = article.text.index(phrase)
+    return new_annotation(article, start, start + len(phrase), color=color, tags=tags)
+
+
+@pytest.fixture
+def noted(state: ArticleState) -> ArticleState:
+    article = state.article
+    return with_notes(state, tagged(article, "On the afternoon of April 12", "yellow", "land"),
+                      tagged(article, "Resolution No. 26-NQ/TW", "green", "Land", "party"),
+                      tagged(article, "Nguyen Van Thong", "green"))
+
+
+def exacts(items: list[Anchored]) -> list[str]:
+    return sorted(a.annotation.target.exact for a in items)
+
+
+def test_without_a_filter_the_tab_lists_every_note(noted: ArticleState) -> None:
+    tab = noted.notes_tab()
+    assert len(tab.shown) == 3 and tab.empty is None and tab.label == "Notes 3"
+    assert noted.filter_status() == "Notes: all"
+
+
+def test_a_tag_and_then_a_colour_narrow_the_list_not_the_text(noted: ArticleState) -> None:
+    assert noted.filter_counts("tag") == [("land", 2), ("party", 1)]  # case folded
+    assert noted.filter_counts("color") == [("yellow", 1), ("green", 2)]
+    by_tag = noted.filtering("tag", "land")
+    assert exacts(by_tag.notes_tab().shown) == ["On the afternoon of April 12",
+                                                "Resolution No. 26-NQ/TW"]
+    assert by_tag.notes_tab().label == "Notes 2 of 3 · #land"
+    both = by_tag.filtering("color", "green")
+    assert exacts(both.notes_tab().shown) == ["Resolution No. 26-NQ/TW"]
+    assert both.filter_status() == "Notes: #land · green"
+    assert styles(both) == styles(noted)  # every highlight is still drawn
+    assert both.filtering("tag", None).note_filter.tag is None  # "All": the colour stays
+    assert both.filtering("tag", None).note_filter.color == "green"
+    assert both.filtering("clear").notes_tab().label == "Notes 3"
+
+
+def test_a_filter_nothing_passes_says_so(noted: ArticleState) -> None:
+    none = noted.filtering("tag", "land").filtering("color", "green").filtering(
+        "tag", "party").filtering("color", "yellow")
+    tab = none.notes_tab()
+    assert tab.shown == [] and tab.empty == "No note matches the filter: x shows them all."
+    assert tab.label == "Notes 0 of 3 · #party · yellow"
+
+
+def test_a_tag_no_note_has_any_more_leaves_the_filter(noted: ArticleState) -> None:
+    by_party = noted.filtering("tag", "party")
+    party = next(a for a in by_party.notes.anchored if "party" in a.annotation.tags)
+    removed = by_party.with_note(party.annotation.id)
+    assert removed.note_filter.tag is None  # the list is not left empty for a lost tag
+    assert removed.notes_tab().label == "Notes 2"
+    assert noted.filtering("tag", "gone").note_filter.active is False
+    assert by_party.with_notes([]).note_filter.active is False
+
+
+def test_the_filter_counts_nothing_without_notes(state: ArticleState) -> None:
+    assert state.filter_counts("tag") == [] and state.filter_counts("color") == []
+    assert state.filter_counts("clear") == []

@@ -33,9 +33,13 @@ def palette_entries(screen: ArticleReading) -> Iterator[tuple[str, str, Callable
 
         formats: tuple[tuple[Format, str], ...] = (
             ("markdown", "Markdown"), ("json", "JSON"), ("w3c", "W3C"))
+        def export(fmt: Format) -> None:
+            export_notes(screen.state, screen.session, fmt, ask=screen.app.push_screen,
+                         say=screen.status.say)
+
         for fmt, name in formats:
             yield (f"Export notes as {name}…", "this article's notes, into a file you name",
-                   partial(export_notes, screen, fmt))
+                   partial(export, fmt))
     for item in screen.anchored:
         a = item.annotation
         label = one_line(a.note or a.target.exact)[:70]

@@ -7,14 +7,13 @@ keys and what they do are the article screen's (`screen.py`), built on this."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 
-from annotations.note_filter import NoteFilter
 from articles import Article
 from reader.render.text import shorten
 from reader.screens.article.state import ArticleState
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from annotations.anchoring import Anchored
     from reader.occurrences import Occurrences
     from reader.screens.article.note_actions import NoteActions
+    from reader.screens.article.state import FilterKind
     from reader.session import Session
     from reader.walk import LibraryWalk
     from reader.widgets.entities import DocumentsList, PeopleList
@@ -51,7 +51,6 @@ class ArticleReading(PanelScreen):
         self._leaving = False
         self._start_position = 0
         self._notes: NoteActions | None = None
-        self.note_filter = NoteFilter()
 
     # --- what the state holds, for the widgets and the palette -----------------------------
 
@@ -221,13 +220,16 @@ class ArticleReading(PanelScreen):
         """Take `state`'s notes: in the text and in the Notes tab."""
         self.state = state
         if self.sidebar is not None:
-            from reader.screens.note_filtering import filtered
-
             states = self._notes.saver.pending.states() if self._notes is not None else {}
-            shown, empty, label = filtered(self, self.anchored)
-            self.sidebar.notes.show(self.article, shown, states, empty)
-            self.sidebar.tabs.get_tab("notes").label = label
+            tab = state.notes_tab()
+            self.sidebar.notes.show(self.article, tab.shown, states, tab.empty)
+            self.sidebar.tabs.get_tab("notes").label = tab.label
         self.refresh_marks()
+
+    def filter_notes(self, kind: FilterKind, value: str | None = None) -> None:
+        """The Notes tab filtered by tag or colour `value` (None: any), or (`clear`) whole."""
+        self.show_state(self.state.filtering(kind, value))
+        self.status.message = self.state.filter_status()
 
     def refresh_marks(self) -> None:
         """Draw what the state marks: highlights, chosen mentions, search hits."""
@@ -376,7 +378,8 @@ class ArticleReading(PanelScreen):
         """`t`, `c` or `x` in the Notes tab: filter by tag or colour, or show all."""
         from reader.screens.note_filtering import ask_filter
 
-        ask_filter(self, message.kind)
+        ask_filter(self.state, cast("FilterKind", message.kind), ask=self.app.push_screen,
+                   choose=self.filter_notes, say=self.status.say)
 
     def on_article_view_reading_position(self, event: ArticleView.ReadingPosition) -> None:
         self.reading_offset = event.offset

@@ -1,16 +1,18 @@
 """What the article screen knows, as one frozen value with pure transitions: the article, its
 notes as placed in it, what `n`/`N` walk through (a person's or document's mentions, search
-hits, a walk across the library), the reading cursor and the selection. The screen hands each
-widget's message to a transition and draws the result (`marks`, `status`); nothing here knows
-Textual, so every rule is tested without an app."""
+hits, a walk across the library), the reading cursor and the selection, and the Notes tab's
+filter by tag and colour. The screen hands each widget's message to a transition and draws the
+result (`marks`, `status`, `notes_tab`); nothing here knows Textual, so every rule is tested
+without an app."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
 from annotations.article_notes import ArticleNotes, placed_span
+from annotations.note_filter import NoteFilter, color_counts, tag_counts
 from reader.decorations import Decoration, Marks
 from reader.occurrences import Occurrences, Span
 from reader.safe_text import one_line
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 
+FilterKind = Literal["tag", "color", "clear"]
+"""What the Notes tab is filtered by: a tag, a colour, or nothing any more."""
+
 
 def trimmed(text: str, start: int, end: int) -> Range:
     """A range of `text` without white space at either end."""
@@ -31,6 +36,16 @@ def trimmed(text: str, start: int, end: int) -> Range:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class NotesTab:
+    """What the Notes tab shows: the notes its filter keeps, what it says when that is none,
+    and its label ("Notes 7", "Notes 2 of 7 · #land")."""
+
+    shown: list[Anchored]
+    empty: str | None
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +62,8 @@ class ArticleState:
     """The last search, offered again when the search field opens."""
     cursor: Range | None = None
     selection: Range | None = None
+    note_filter: NoteFilter = field(default_factory=NoteFilter)
+    """What the Notes tab lists (the text always shows every highlight)."""
 
     @classmethod
     def opened(cls, article: Article, walk: LibraryWalk | None = None) -> ArticleState:
@@ -60,13 +77,18 @@ class ArticleState:
         return replace(self, article=article, notes=ArticleNotes(article, self.notes.anchored))
 
     def with_notes(self, anchored: Sequence[Anchored]) -> ArticleState:
-        """These annotations shown in place of the ones before."""
-        return replace(self, notes=ArticleNotes(self.article, list(anchored)))
+        """These annotations shown in place of the ones before (a tag or colour of the
+        filter that no note has any more is dropped from it)."""
+        return self._noted(ArticleNotes(self.article, list(anchored)))
 
     def with_note(self, annotation_id: str, items: Sequence[Anchored] = ()) -> ArticleState:
         """Annotation `annotation_id` added, replaced (`items`: its new version anchored) or
         removed (no `items`)."""
-        return replace(self, notes=self.notes.replacing(annotation_id, items))
+        return self._noted(self.notes.replacing(annotation_id, items))
+
+    def _noted(self, notes: ArticleNotes) -> ArticleState:
+        return replace(self, notes=notes,
+                       note_filter=self.note_filter.without_missing(notes.anchored))
 
     def at(self, cursor: Range | None, selection: Range | None) -> ArticleState:
         """The reading cursor and the selection as the view has them now."""
@@ -170,6 +192,45 @@ class ArticleState:
     def cleared(self) -> ArticleState:
         """Nothing chosen any more: no marks of mentions or matches, no walk."""
         return replace(self, occurrences=None, walk=None)
+
+    # --- the Notes tab's filter -----------------------------------------------------------
+
+    def filter_counts(self, kind: FilterKind) -> list[tuple[str, int]]:
+        """Every tag (or colour) the notes have, with how many have it, in the order offered."""
+        if kind == "tag":
+            return tag_counts(self.notes.anchored)
+        if kind == "color":
+            return color_counts(self.notes.anchored)
+        return []
+
+    def filtering(self, kind: FilterKind, value: str | None = None) -> ArticleState:
+        """The Notes tab listing the notes of tag (or colour) `value` (None: of any), the
+        other half of the filter kept; or (`clear`) every note again."""
+        if kind == "clear":
+            wanted = NoteFilter()
+        elif kind == "tag":
+            wanted = replace(self.note_filter, tag=value)
+        else:
+            wanted = replace(self.note_filter, color=value)
+        return replace(self, note_filter=wanted.without_missing(self.notes.anchored))
+
+    def filter_status(self) -> str:
+        """What the status line says of the filter: "Notes: #land · green", "Notes: all"."""
+        note_filter = self.note_filter
+        return "Notes: " + note_filter.describe() if note_filter.active else "Notes: all"
+
+    def notes_tab(self) -> NotesTab:
+        """What the Notes tab lists under the filter, and its label."""
+        anchored = self.notes.anchored
+        count = len(anchored)
+        note_filter = self.note_filter
+        if not note_filter.active:
+            orphans = sum(1 for a in anchored if a.status == "orphan")
+            return NotesTab(anchored, None, f"Notes {count}" + (
+                f" ({orphans} unanchored)" if orphans else ""))
+        shown = note_filter.apply(anchored)
+        return NotesTab(shown, "No note matches the filter: x shows them all.",
+                        f"Notes {len(shown)} of {count} · {one_line(note_filter.describe())}")
 
     # --- what is where --------------------------------------------------------------------
 
