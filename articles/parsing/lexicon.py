@@ -29,7 +29,7 @@ ROLE_HEADS: frozenset[str] = frozenset(
     lecturer professor teacher officer captain colonel general lieutenant major leader
     representative advisor adviser assistant coordinator administrator superintendent premier
     ceo founder owner speaker envoy attache correspondent reporter photographer author
-    clerk accountant treasurer auditor commissioner
+    clerk accountant treasurer auditor commissioner d'affaires affaires
     """.split()
 )
 """The head words of a post ("Secretary", "Chairman", "Head" ...)."""
@@ -57,6 +57,7 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
     standing permanent deputy vice acting former alternate first general executive senior
     assistant associate full honorary political party provincial municipal district commune
     city town central national standing-vice lieutenant major prime chief managing principal
+    charge
     """.split()
 )
 """Words that may stand before a post's head word ("Standing Deputy Secretary")."""

@@ -23,7 +23,7 @@ from articles.parsing.post_lists import list_headers
 from articles.parsing.post_names import HONORIFIC_BEFORE, posts_after_name
 from articles.parsing.post_names import posts_before as find_posts_before
 from articles.parsing.role_mentions import find_role_mentions
-from articles.parsing.roles import clean_role, equivalent
+from articles.parsing.roles import bare_head_of, clean_role, equivalent
 from articles.parsing.scan import CAP_WORD, WORD
 
 CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])")
@@ -51,8 +51,11 @@ class _Draft:
         role = clean_role(role)
         if not role:
             return
-        for known in self.roles:
-            if equivalent(known, role):
+        for i, known in enumerate(self.roles):
+            if equivalent(known, role) or bare_head_of(role, known):
+                return
+            if bare_head_of(known, role):
+                self.roles[i] = role  # "Chairman X", then "X, Chairman of ...": one post
                 return
         self.roles.append(role)
 

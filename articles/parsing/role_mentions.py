@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from articles.model import Block
 from articles.parsing.credits import name_like
+from articles.parsing.lexicon import RANK_WORDS, ROLE_HEADS
 from articles.parsing.name_forms import Draft
 from articles.parsing.post_names import post_ending_at, posts_after_name
 from articles.parsing.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
@@ -38,13 +39,15 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
                 continue
             end = post_end(text, pos, region.end)
             phrase = text[pos:end]
-            if len(signature(phrase)) < 2 and not _whole_one_word_post(phrase, holders):
+            one_word = len(signature(phrase)) < 2
+            holder = _one_word_holder(phrase, holders) if one_word else None
+            if one_word and holder is None:
                 continue
             if _next_to_a_name(text, pos, end, region.end, taken, starts):
                 continue
-            matches = {key for key, role in holders
-                       if len(signature(role)) >= 2 or len(signature(phrase)) < 2
-                       if equivalent(role, phrase)}
+            matches = {holder} if holder is not None else {
+                key for key, role in holders if len(signature(role)) >= 2
+                if equivalent(role, phrase)}
             if len(matches) != 1:
                 continue
             (key,) = matches
@@ -60,11 +63,13 @@ def _next_to_a_name(
     """Whether the post at `text[pos:end]` is written next to a name, by the shared rule for a
     post and a name (`post_names`): right before it ("the Chairman, Nguyen Van A") or after it
     ("Nguyen Van A, the Chairman of ..."). Such a post belongs to that name's mention."""
-    i = bisect.bisect_left(starts, end)
-    if i < len(taken):
-        before = post_ending_at(text, taken[i][0], pos)
-        if before is not None and before <= pos + 1:
-            return True
+    # The first name after the post's first word (a post that ran on into the name it is
+    # written before: "The Chargé d'Affaires Luu Quang Tien"), and the first after its end.
+    for i in {bisect.bisect_right(starts, pos), bisect.bisect_left(starts, end)}:
+        if i < len(taken):
+            before = post_ending_at(text, taken[i][0], pos)
+            if before is not None and before <= pos + 1:
+                return True
     j = bisect.bisect_right(starts, pos) - 1
     if j >= 0 and 0 <= pos - taken[j][1] <= 8:
         return any(text.find(post, taken[j][1], limit) == pos
@@ -72,15 +77,18 @@ def _next_to_a_name(
     return False
 
 
-def _whole_one_word_post(phrase: str, holders: Sequence[tuple[str, str]]) -> bool:
-    """"The Governor": a capitalised one-word post is a title-only mention when it is the
-    whole post of one person and no one else's post has that word ("Deputy Governor")."""
+def _one_word_holder(phrase: str, holders: Sequence[tuple[str, str]]) -> str | None:
+    """"The Governor", "the chairman": a one-word post (its head word, capitalised or not) is
+    a title-only mention of the one person who holds a post with that head and no rank before
+    it ("Chairman of the Vinh Long People's Committee", not "Vice Chairman ..."), when no one
+    else holds a post with that word."""
     words = signature(phrase)
-    if len(words) != 1 or not phrase[:1].isupper():
-        return False
+    if len(words) != 1 or not words <= ROLE_HEADS - RANK_WORDS:
+        return None
     having = {key for key, role in holders if words <= signature(role)}
-    exact = {key for key, role in holders if signature(role) == words}
-    return len(having) == 1 and having == exact
+    plain = {key for key, role in holders
+             if words <= signature(role) and not signature(role) & RANK_WORDS}
+    return next(iter(plain)) if len(having) == 1 and having == plain else None
 
 
 def _nearest_name_mismatch(text: str, end: int) -> bool:

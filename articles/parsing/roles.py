@@ -9,6 +9,7 @@ from articles.folding import fold
 from articles.parsing.lexicon import (
     FAMILY_NAMES,
     HONORIFICS,
+    ORG_WORDS,
     PLACE_NOUNS,
     PLACES,
     RANK_WORDS,
@@ -46,7 +47,17 @@ _SIGNATURE_MAP = {
 _FILLER = frozenset(
     {"provincial", "province", "party", "committee", "municipal", "city", "people"}
 )
-_PLACE_WORDS = frozenset(w for place in PLACES for w in place.split())
+_PLACE_WORDS = frozenset(w for place in PLACES for w in place.split()) | frozenset(
+    "".join(w[0] for w in place.split()[:n])
+    for place in PLACES for n in range(3, len(place.split()) + 1)
+)
+"""Words of place names, and the initials of places of three words or more ("HCMC", "HCM")."""
+_ACRONYM = re.compile(r"(?<![^\W_])[A-Z]{2,6}(?![^\W_])")
+"""An organisation written in capitals ("PPC" for the Provincial People's Committee)."""
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+_POSSESSED_WORDS = 3
+"""How many lower-case words may stand between a possessive and the organisation word it owns
+("the refinery's operating company")."""
 _NEVER_IN_POST = HONORIFICS - {"ong", "ba"}
 """Honorifics ("Mr", "Ms", "comrade"): never a word of a post, always the start of a name."""
 _LABELS = frozenset({"tags", "tag", "keywords", "source", "related"})
@@ -87,10 +98,16 @@ def starts_post(words: list[str]) -> int:
 def post_end(text: str, pos: int, limit: int) -> int:
     """The end of the post phrase whose first word starts at `pos`: capitalised words joined by
     "of", "the", "and" ... and lower-case place nouns; punctuation other than an apostrophe
-    or a hyphen inside a word ends it. Trailing connectors are not part of the post."""
+    or a hyphen inside a word ends it. Trailing connectors are not part of the post. A
+    possessive inside an organisation's name is part of it ("director of the refinery's
+    operating company"); a possessive after "and the" that owns a common noun starts another
+    phrase ("the Chairman of X and the Chamber's representatives")."""
     end = pos
     last_good = pos
     cursor = pos
+    owned: int | None = None  # lower-case words since a lower-case possessive
+    after_connector = False
+    guard: tuple[int, int] | None = None  # a possessive after a connector, and the end before it
     for m in _TOKEN.finditer(text, pos, limit):
         gap = text[cursor : m.start()]
         if cursor != pos and gap != " " and not (
@@ -107,18 +124,38 @@ def post_end(text: str, pos: int, limit: int) -> int:
             # The first word is the one the caller found the post by ("member", "Chairman").
             last_good = m.end()
         elif _is_capitalised(word) or _ORDINAL.match(word):
+            if after_connector and folded.endswith(_POSSESSIVE_ENDINGS):
+                guard = (m.end(), last_good)
             last_good = m.end()
-        elif folded in ("and", "&") and starts_post(_WORD.findall(text, m.end(), limit)[:6]):
+            owned = None
+        elif folded in ("and", "&") and starts_post(_words_from(text, m.end(), limit)):
             break  # "Secretary of X and Governor of Y": two posts, not one
         elif folded in _CONNECTORS:
             pass
         elif (folded in _LOWER_OK or folded in ROLE_HEADS) and end > pos:
             last_good = m.end()
+        elif folded in ROLE_MODIFIERS and starts_post(_words_from(text, m.start(), limit)):
+            pass  # "the deputy prime minister": kept once its head word follows
+        elif owned is not None and folded in ORG_WORDS:
+            last_good = m.end()
+            owned = None
+        elif owned is not None and owned < _POSSESSED_WORDS and word.islower():
+            owned += 1
+        elif owned is None and word.islower() and folded.endswith(_POSSESSIVE_ENDINGS):
+            owned = 0
         else:
+            if guard is not None and guard[0] == last_good and word.islower():
+                return guard[1]
             break
+        after_connector = folded in _CONNECTORS
         end = m.end()
         cursor = m.end()
     return last_good
+
+
+def _words_from(text: str, pos: int, limit: int) -> list[str]:
+    """The first few words from `pos` (enough for `starts_post`)."""
+    return _WORD.findall(text, pos, min(limit, pos + 120))[:6]
 
 
 def _dashed_place(text: str, left_end: int, right_start: int, limit: int) -> bool:
@@ -155,10 +192,27 @@ def signature(role: str) -> frozenset[str]:
     return frozenset(_SIGNATURE_MAP.get(w, w) for w in words if w not in _SIGNATURE_DROP)
 
 
+def spell_out(role: str, other: str) -> str:
+    """`role` with each capitalised abbreviation replaced by the words of `other` whose
+    initials it spells ("PPC" by "Provincial People's Committee"); the rest as it is."""
+    if _ACRONYM.search(role) is None:
+        return role
+    words = [w for w in _WORD.findall(other) if w.lower() not in _CONNECTORS]
+    initials = "".join(w[0].upper() for w in words)
+    for short in set(_ACRONYM.findall(role)):
+        at = initials.find(short)
+        if at >= 0 and short not in words:
+            spelt = " ".join(words[at : at + len(short)])
+            role = re.sub(rf"(?<![^\W_]){short}(?![^\W_])", spelt, role)
+    return role
+
+
 def equivalent(a: str, b: str) -> bool:
     """Whether two wordings name one post: equal signatures, or one adds only filler words
-    ("Chief of the Provincial Party Office" / "... Party Committee Office"), never a rank."""
-    sa, sb = signature(a), signature(b)
+    ("Chief of the Provincial Party Office" / "... Party Committee Office"), never a rank. An
+    organisation written in capitals in one wording is the one whose initials it spells in the
+    other ("Chairman of the PPC" / "Chairman of the Provincial People's Committee")."""
+    sa, sb = signature(spell_out(a, b)), signature(spell_out(b, a))
     if sa == sb:
         return True
     small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
@@ -169,6 +223,14 @@ def equivalent(a: str, b: str) -> bool:
         return False
     heads = small & (ROLE_HEADS | {"deputy", "standing"})
     return extra <= _FILLER | _PLACE_WORDS and len(heads) > 0
+
+
+def bare_head_of(bare: str, full: str) -> bool:
+    """Whether `bare` is only the head word of the post `full`, with no rank on either
+    ("Chairman" of "Chairman of the Board of Directors of X"): the same post written short."""
+    word, whole = signature(bare), signature(full)
+    return (len(word) == 1 and word <= ROLE_HEADS - RANK_WORDS and word < whole
+            and not whole & RANK_WORDS)
 
 
 def is_place_phrase(words: list[str]) -> bool:
