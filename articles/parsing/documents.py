@@ -13,7 +13,8 @@ from articles.folding import fold
 from articles.model import Block, DocumentRef, Mention
 from articles.parsing.dates import parse_date_at
 from articles.parsing.lexicon import DOCUMENT_TYPES, ISSUER_CODES, ORG_WORDS, TYPE_WORDS
-from articles.parsing.roles import post_end
+from articles.parsing.roles import post_end, starts_post
+from articles.parsing.scan import WORD
 
 _L = r"A-Za-zĐđ"
 PARTY_CODE = re.compile(
@@ -35,6 +36,8 @@ TYPE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{_type_alternatives}))(?:\s+(?:No\.?|no\.|Number|number|số)\s*|\s+)$",
     re.IGNORECASE,
 )
+_AND_DOCUMENT = re.compile(rf"\s+and\s+(?:the\s+)?(?:{_type_alternatives})\b", re.IGNORECASE)
+"""Where an issuer's name runs on into the next document cited ("... and Resolution 5")."""
 SHORT_NUMBER = re.compile(r"(?<![\w/.,-])(?P<number>\d{1,5})(?![\w/-]|\s*[-/]\s*[A-ZĐ]|,\d|\.\d)")
 """A bare document number; with a type word just before it, a short back-reference."""
 POSSESSIVE_ISSUER = re.compile(
@@ -44,9 +47,19 @@ POSSESSIVE_ISSUER = re.compile(
 ISSUED_BEFORE = re.compile(
     r"(?:(?:[Oo]n|[Ii]n)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}),\s+)?(?:the\s+)?"
-    r"(?P<issuer>[A-Z0-9][\w'’]*(?:\s+(?:of|the|and|[A-Z0-9][\w'’]*))*?)\s+"
+    r"(?P<issuer>(?:(?:provincial|municipal|city|district|commune|ward|town|central)\s+)?"
+    r"[A-Z0-9][\w'’]*(?:\s+(?:of|the|and|[A-Z0-9][\w'’]*))*?)\s+"
     r"(?:has\s+|had\s+|have\s+)?(?:issued|promulgated|signed|adopted|passed|released)\s+$"
 )
+ISSUE_VERB_BEFORE = re.compile(
+    r"(?<![^\W_])(?:issue|issues|issued|promulgate|promulgates|promulgated)\s+(?:the\s+)?$"
+)
+"""The verb right before a document its subject issues ("... would issue Plan No. ...")."""
+_THE = re.compile(r"(?:the\s+)?")
+_THE_BODY = re.compile(r"(?<![^\W_])[Tt]he\s+")
+_LEVEL = re.compile(r"(?:provincial|municipal|city|district|commune|ward|town|central)\s+(?=[A-Z])")
+"""A lower-case level word before a body's capitalised name ("the provincial People's
+Council")."""
 _ISSUER_WORDS = ORG_WORDS | {"minister", "president", "congress", "central", "politburo",
                              "secretariat", "government"}
 _SUBJECT_VERBS = (
@@ -97,17 +110,45 @@ def _decode_issuer(issuer_code: str) -> str | None:
 
 
 def _issuer_phrase(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """An issuing body written at `pos` ("the Politburo", "the Standing Committee of ...")."""
-    m = re.compile(r"(?:the\s+)?").match(text, pos, limit)
+    """An issuing body written at `pos` ("the Politburo", "the Standing Committee of ...",
+    "the provincial People's Council", given as a name: "Provincial People's Council")."""
+    m = _THE.match(text, pos, limit)
     start = m.end() if m else pos
-    if start >= limit or not (text[start].isupper() or text[start].isdigit()):
+    if start >= limit:
+        return None
+    level = _LEVEL.match(text, start, limit)
+    if not (text[start].isupper() or text[start].isdigit() or level):
         return None
     end = post_end(text, start, limit)
+    joined = _AND_DOCUMENT.search(text, start, end)
+    end = joined.start() if joined else end  # "of X and Resolution 5/NQ-...": another document
     phrase = text[start:end]
     words = {fold(w) for w in re.findall(r"[^\W_]+", phrase)}
     if not words & _ISSUER_WORDS:
         return None
-    return phrase, end
+    return phrase[:1].upper() + phrase[1:], end
+
+
+def _subject_issuer(text: str, start: int, floor: int) -> str | None:
+    """The body that is the subject issuing the document cited at `start` ("the Provincial
+    People's Committee would ... and would issue Plan No. ..."): the last body named in the
+    sentence before "issue", not inside another phrase ("of the ...") and not a post."""
+    verb = ISSUE_VERB_BEFORE.search(text, max(floor, start - 40), start)
+    if verb is None:
+        return None
+    window = max(floor, start - 220)
+    stop = text.rfind(". ", window, verb.start())
+    sentence = stop + 1 if stop >= 0 else window
+    found = None
+    for m in _THE_BODY.finditer(text, sentence, verb.start()):
+        if text.endswith("of ", sentence, m.start()) or starts_post(
+            WORD.findall(text, m.end(), min(verb.start(), m.end() + 80))
+        ):
+            continue
+        issuer = _issuer_phrase(text, m.end(), verb.start())
+        if issuer is not None:
+            found = issuer[0]
+    return found
 
 
 class DocumentFinder:
@@ -250,8 +291,12 @@ class DocumentFinder:
                 draft.issuer, draft.issuer_from_text = owner.group("issuer"), True
         m = ISSUED_BEFORE.search(window)
         if m is None:
+            subject = None if draft.issuer_from_text else _subject_issuer(self.text, start, floor)
+            if subject is not None:
+                draft.issuer, draft.issuer_from_text = subject, True
             return
         issuer = re.sub(r"^The\s+", "", m.group("issuer"))  # "The Provincial People's ..."
+        issuer = issuer[:1].upper() + issuer[1:]  # "the provincial People's Committee"
         words = {fold(w) for w in re.findall(r"[^\W_]+", issuer)}
         if words & _ISSUER_WORDS and not draft.issuer_from_text:
             draft.issuer, draft.issuer_from_text = issuer, True
