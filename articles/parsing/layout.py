@@ -30,6 +30,8 @@ SOURCE_START = re.compile(
 """A lead's opening dateline: "(Baonghean.vn) -", "Hanoi (VNA) –", "HÀ NỘI —"."""
 _PUNCT_ONLY = re.compile(r"^[^\w]*$")
 _MENU_SEPARATORS = re.compile(r"\s[|»›>/]\s|\s\|$|^\|\s")
+_SECTION_DASH = re.compile(r"\s+[-–—]\s+")
+"""The dash of a section line ("News - Provincial Leaders' Activities")."""
 _BULLET = re.compile(r"^[•·▪►\-*]\s*\S")
 
 
@@ -67,6 +69,8 @@ def furniture_score(line: str, index: int) -> int:
         score += 3
     if _BULLET.match(line) and len(words) <= 4:
         score += 4
+    if len(words) <= 8 and _nav_section(line):
+        score += 3
     if len(words) <= 12:
         plain = [fold(w.strip("|•·,:;")) for w in words]
         plain = [w for w in plain if w]
@@ -74,6 +78,18 @@ def furniture_score(line: str, index: int) -> int:
         if plain and nav / len(plain) >= 0.6 and not line.endswith((".", "?", "!")):
             score += 4 + (index == 0)
     return score
+
+
+def _nav_words(part: str) -> bool:
+    plain = [fold(w.strip("|•·,:;")) for w in part.split()]
+    return bool(plain) and all(w in NAV_WORDS for w in plain if w)
+
+
+def _nav_section(line: str) -> bool:
+    """A section line: a navigation word, a dash, then the section's name ("News - Provincial
+    Leaders' Activities", "Politics – Party building")."""
+    parts = _SECTION_DASH.split(line, maxsplit=1)
+    return len(parts) == 2 and _nav_words(parts[0]) and not parts[1].endswith((".", "?", "!"))
 
 
 def is_prose(line: str, next_line: str | None) -> bool:
@@ -164,12 +180,15 @@ def read_top(texts: Sequence[str], is_picture: Sequence[bool]) -> Top:
             i += 1
             continue
         score = furniture_score(line, i)
-        if title is None and score == 0 and nxt is not None and _masthead_shape(line, nxt):
-            score = 3
+        if score < 3 and any(texts[j] == line for j in furniture):
+            score = 3  # a masthead printed again (above the date line)
+        named = masthead_name(line, nxt, i == 0) if title is None and score < 5 else None
+        if named is not None:
+            score = max(score, 3)
         if score >= 3 and not is_prose(line, nxt):
             furniture.append(i)
             if masthead is None and title is None:
-                masthead = outlet_in(line)
+                masthead = named or outlet_in(line)
             i += 1
             continue
         if is_prose(line, nxt) or title is not None or headline_score(line) <= 0:
@@ -190,12 +209,35 @@ def _stamped_headline(line: str) -> bool:
     )
 
 
-def _masthead_shape(line: str, next_line: str) -> bool:
-    """A short name above the headline ("Nhan Dan"): a few capitalised words, no digits or
-    sentence punctuation, followed by a much longer line that is not a byline."""
+def masthead_name(line: str, next_line: str | None, first: bool) -> str | None:
+    """The outlet a line above the headline names, or None: a known outlet, or a line of
+    masthead shape (see `_masthead_shape`), taken as written."""
+    outlet = outlet_in(line)
+    if outlet is not None:
+        return outlet
+    if next_line is not None and _masthead_shape(line, next_line, first):
+        return line.strip()
+    return None
+
+
+def _masthead_shape(line: str, next_line: str, first: bool) -> bool:
+    """A short name above the headline ("Nhan Dan", "DA NANG Today"): a few capitalised words, no
+    digits or sentence punctuation, followed by a much longer line that is not a byline, or by
+    a navigation bar. The page's very first line may be a lower-case brand ("bizhub") when a
+    navigation bar follows it."""
     words = line.split()
-    if not 1 <= len(words) <= 3 or len(line) > 24 or any(c.isdigit() for c in line):
+    if not 1 <= len(words) <= 4 or len(line) > 30 or any(c.isdigit() for c in line):
         return False
-    if line.endswith((".", "!", "?", ":", ";", ",")) or not all(w[:1].isupper() for w in words):
+    if line.endswith((".", "!", "?", ":", ";", ",")) or _nav_words(line):
         return False
-    return len(next_line.split()) >= 5 and not is_byline_line(next_line)
+    if FURNITURE_LINE.match(line) or is_dated_or_credit(line):
+        return False
+    under_nav = furniture_score(next_line, 1) >= 3 and outlet_in(next_line) is None
+    capitalised = all(w[:1].isupper() for w in words)
+    if not capitalised and not (first and len(words) == 1 and under_nav):
+        return False
+    if under_nav:
+        return first or len(words) <= 3
+    return len(words) <= 3 and len(line) <= 24 and (
+        len(next_line.split()) >= 5 and not is_byline_line(next_line)
+    )

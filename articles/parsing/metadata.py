@@ -13,6 +13,7 @@ from articles.model import Block
 from articles.parsing.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
 from articles.parsing.credits import Credit, name_like, split_credit
 from articles.parsing.dates import WEEKDAY_TAIL, find_datetime
+from articles.parsing.layout import masthead_name
 from articles.parsing.outlets import OUTLETS, outlet_in
 from articles.parsing.post_names import posts_after
 from articles.parsing.roles import starts_post
@@ -115,12 +116,38 @@ def source_of(text: str, blocks: Sequence[Block]) -> str | None:
             if glued is not None:
                 return glued.group("source").strip()
     first_body = body[0].start if body else len(text)
-    for block in blocks:
-        if block.kind == "footer" and block.end <= first_body:
-            outlet = outlet_in(text[block.start : block.end])
-            if outlet is not None:
-                return outlet
+    title_start = next((b.start for b in blocks if b.kind == "title"), first_body)
+    top = [b for b in blocks if b.end <= first_body]
+    for k, block in enumerate(top):
+        if block.kind != "footer":
+            continue
+        line = text[block.start : block.end]
+        if block.end <= title_start:
+            nxt = text[top[k + 1].start : top[k + 1].end] if k + 1 < len(top) else None
+            outlet = masthead_name(line, nxt, k == 0)
+        else:
+            outlet = outlet_in(line)
+        if outlet is not None:
+            short = _LEAD_CAPS.match(text, body[0].start, body[0].end) if body else None
+            if short is not None and _shortens(short["name"], outlet):
+                return short["name"]  # "PORTAL – ..." under "Binh Duong Provincial Portal"
+            return outlet
     return None
+
+
+_LEAD_CAPS = re.compile(
+    r"\s*(?P<name>[A-ZĐ][A-ZĐ.]{1,15}(?:\s[A-ZĐ][A-ZĐ.]{1,15}){0,2})\s*[-–—]+\s"
+)
+"""A lead opening with capitals and a dash: a place ("HÀ NỘI —") or the outlet's short name."""
+
+
+def _shortens(name: str, outlet: str) -> bool:
+    """Whether a lead's capitalised opening is the masthead's outlet by a short name: words of
+    the outlet's name ("PORTAL" for "Binh Duong Provincial Portal") or its initials ("BDP")."""
+    words = fold(name).replace(".", " ").split()
+    outlet_words = fold(outlet).split()
+    initials = "".join(w[0] for w in outlet_words)
+    return all(w in outlet_words for w in words) or "".join(words) == initials
 
 
 def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:
