@@ -38,6 +38,8 @@ AGENCY_PHOTO = re.compile(
     r"(?:^|\s)[—–-]\s*(?:[A-Z]{2,5}/)*[A-Z]{2,5}\s+Photos?\b(?:\s+(?P<credit>[^\n|:]{1,60}?))?[\s.]*$"
 )
 """Vietnam News's credit closing a caption: "— VNA/VNS Photo", "— VNS Photo Duong Giang"."""
+DASH_PHOTO = re.compile(r"(?:^|\s)[—–-]\s*Photos?\s+(?P<credit>[^\s:|()][^\n|:()]{0,59}?)[\s.]*$")
+"""A credit after a dash without a colon, closing a caption: "— Photo baovinhlong.vn"."""
 SOURCE_PREFIX = re.compile(
     r"\s*(?:(?:[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*){0,3},?\s+)?\((?P<paren>[^()\n]{2,40})\)|"
     rf"(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{{2,4}})+|(?:{AGENCY_PREFIXES})(?![\w.])))\s*[-–—:]+\s*"
@@ -50,7 +52,8 @@ FOOTER_MARKER = re.compile(
     r"Tags?:.*|Keywords?:.*|POWERED BY.*|Copyright\b.*|©.*|"
     r"(?:Deputy )?Editors?[- ]in[- ][Cc]hief\s*:.*|Licen[cs]e\s*(?:No\b|number|:).*|"
     r"Address\s*:.*|Tel(?:ephone)?\s*:.*|Hotline\s*:.*|E-?mail\s*:.*|Follow us\b.*|"
-    r"Share(?: this(?: article)?)?:?|Print|Back to top|Comments?|Your comment.*|"
+    r"Share(?: this(?: article)?)?:?|Print|Back to top|Comments?(?:\s*\(\d+\))?|Your comment.*|"
+    r"(?:Legal )?Disclaimers?\s*:.*|"
     r"Responsible for (?:the )?content.*)$",
     re.IGNORECASE,
 )
@@ -97,7 +100,7 @@ def credit_of(line: str) -> re.Match[str] | None:
     body = line.strip().strip("|").strip()
     if len(body) > 600:
         return None
-    return CREDIT.search(body) or AGENCY_PHOTO.search(body)
+    return CREDIT.search(body) or AGENCY_PHOTO.search(body) or DASH_PHOTO.search(body)
 
 
 def is_vietnamese(line: str) -> bool:
@@ -127,13 +130,21 @@ def looks_like_subheading(line: Line) -> bool:
 def _footer_start(lines: list[Line], first_body: int, title: str) -> int:
     """Index of the first footer line, or len(lines) when the article has no footer."""
     folded_title = fold(title)
-    for i in range(first_body + 1, len(lines)):
+    prose = False  # the footer follows running text: no footer before a first sentence
+    for i in range(first_body, len(lines)):
         text = lines[i].text
-        if len(text) <= 160 and FOOTER_MARKER.match(text):
+        if prose and len(text) <= 160 and FOOTER_MARKER.match(text):
             return i
-        if folded_title and fold(text) == folded_title:
+        if prose and folded_title and fold(text) == folded_title:
             return i
+        prose = prose or _running_text(text)
     return len(lines)
+
+
+def _running_text(text: str) -> bool:
+    """A line of sentences: long, or several words ending with a full stop."""
+    words = len(text.split())
+    return words >= 25 or (words >= 6 and text.rstrip("”\"'’)").endswith((".", "!", "?", ":")))
 
 
 def _is_picture(text: str) -> bool:
@@ -204,6 +215,9 @@ def _body_kind(
         return "image"  # a caption printed twice: the picture's alternative text and its caption
     if credit_of(t):
         return "caption"
+    after = lines[j + 1].text if j + 1 < len(lines) else ""
+    if after == t and not lines[j].blank_after and words <= 60 and not t.startswith("#"):
+        return "caption"  # printed twice: a picture's caption and its alternative text
     if GLUED_SOURCE.match(t):
         return "byline"
     if j > 0 and words <= 60 and not SOURCE_PREFIX.match(t):

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles import parse
 
@@ -85,3 +87,57 @@ def test_date_lines_under_the_headline(date_line: str, published: datetime) -> N
     assert article.published == published
     assert article.authors == ("Le Van Minh",)
     assert [s.title for s in article.sections] == ["Lead", "Some heading"]
+
+
+def test_a_caption_closing_with_a_dash_and_photo_without_colon() -> None:
+    caption = "The province calls for investment in logistics and tourism. — Photo harbour.vn"
+    found = kinds(f"{HEADLINE}\n\n{caption}\n\n{LEAD}\n")
+    assert [k for k, _ in found] == ["title", "caption", "lead"]
+    assert parse(f"{HEADLINE}\n\n{LEAD}\n\n{caption}\n").people == ()
+
+
+def test_a_caption_printed_twice_without_picture_or_credit() -> None:
+    caption = "Mr. Tran Van Hoang speaking at the conference"
+    article = parse(f"{HEADLINE}\n\n{BODY}\n\n{caption}\n{caption}\n\n{LEAD}\n")
+    assert [b.kind for b in article.blocks] == ["title", "lead", "caption", "image", "paragraph"]
+    (person,) = article.people
+    assert len(person.name_mentions) == 2  # the paragraph and the caption, counted once
+
+
+@pytest.mark.parametrize("closing", [
+    ["Legal Disclaimer:", "The relay carries the text as received."], ["Comment (0)"],
+    ["Comments (12)"], ["Disclaimer: the views are the author's."],
+])
+def test_closing_lines_that_are_footer(closing: list[str]) -> None:
+    lines = "\n".join(closing)
+    found = kinds(f"{HEADLINE}\n\n{LEAD}\n\n{BODY}\n\n{lines}\n")
+    assert [k for k, _ in found] == ["title", "lead", "paragraph"] + ["footer"] * len(closing)
+
+
+def test_the_footer_does_not_start_before_running_text() -> None:
+    # The headline repeated under a short line that opens the body is no footer: the footer
+    # follows the body's first sentences.
+    text = (f"A short kicker\n\nA second short line\n\nA short kicker\n\n{LEAD}\n\n{BODY}\n\n"
+            "Tags: roads\n")
+    found = [k for k, _ in kinds(text)]
+    assert "paragraph" in found and found.index("footer") > found.index("paragraph")
+    assert found[-1] == "footer"
+
+
+sentence = st.sampled_from([LEAD, BODY, "He said the works would finish this year."])
+short = st.sampled_from(["Tags: roads", "Latest", "Comment (0)", "Print", HEADLINE, "Kicker",
+                         "DELTA Today", "Home | Politics", "Published: March 14, 2024"])
+
+
+@given(st.lists(st.one_of(sentence, short), min_size=1, max_size=12))
+def test_no_footer_inside_the_body_before_its_first_sentence(pieces: list[str]) -> None:
+    article = parse("\n\n".join(pieces) + "\n")
+    blocks = article.blocks
+    lead = next((i for i, b in enumerate(blocks) if b.kind == "lead"), None)
+    if lead is None:
+        return
+    for b in blocks[lead + 1 :]:
+        if b.kind == "footer":
+            before = article.text[blocks[lead].start : b.start]
+            assert any(s in before for s in (LEAD, BODY, "He said the works"))
+            break
