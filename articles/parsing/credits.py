@@ -60,7 +60,9 @@ def split_credit(credit: str) -> list[tuple[int, str]]:
             continue
         offset = m.start() + m.group().index(part)
         words = part.split()
-        if part.isupper() or fold(part) in CREDIT_NOT_PEOPLE or any(
+        if part.isupper() and len(words) >= 2:
+            words = part.title().split()  # an all-caps pen name: "Photo: VAN THIEN"
+        if (part.isupper() and len(words) < 2) or fold(part) in CREDIT_NOT_PEOPLE or any(
             fold(w) in CREDIT_NOT_PEOPLE for w in words
         ):
             continue

@@ -45,6 +45,8 @@ def parse_byline(text: str, block: Block) -> Byline:
     line = text[block.start : block.end]
     found = find_datetime(line)
     published = found[1] if found else None
+    if GLUED_SOURCE.match(line):
+        return Byline((), published)  # an outlet printed twice and a date: nobody wrote it
     head_end = found[0].start() if found else len(line)
     head = WEEKDAY_TAIL.sub("", line[:head_end])
     translated = _TRANSLATED.search(head)

@@ -104,6 +104,8 @@ class PeopleFinder:
     def add_credit(self, credit: Credit) -> None:
         """Add a byline author or photographer with its roles and its one mention."""
         name = self.text[credit.start : credit.end]
+        if name.isupper():
+            name = name.title()  # an all-caps credit ("VAN THIEN") names "Van Thien"
         draft = self._draft(name, credit.start)
         for role in credit.roles:
             draft.add_role(role)

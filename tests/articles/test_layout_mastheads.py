@@ -141,3 +141,21 @@ def test_no_footer_inside_the_body_before_its_first_sentence(pieces: list[str]) 
             before = article.text[blocks[lead].start : b.start]
             assert any(s in before for s in (LEAD, BODY, "He said the works"))
             break
+
+
+def test_a_glued_source_and_date_line_names_nobody() -> None:
+    text = f"{HEADLINE}\n\n{LEAD}\n\nBáo Lâm ĐồngBáo Lâm Đồng20/08/2025\n\n{BODY}\n"
+    article = parse(text)
+    assert article.authors == ()
+    assert article.published == datetime(2025, 8, 20)
+    assert article.source == "Báo Lâm Đồng"
+    assert [p.name for p in article.people] == ["Tran Van Hoang"]
+
+
+def test_an_all_caps_photo_credit_names_the_photographer() -> None:
+    text = (f"{HEADLINE}\n\n{LEAD}\n\nDelegates at the conference. Photo: VAN THIEN\n\n{BODY}\n\n"
+            "The chairman at the site. Photo: VAN THIEN\n\nThe site. Photo: VNA\n")
+    people = {p.name: p for p in parse(text).people}
+    assert set(people) == {"Tran Van Hoang", "Van Thien"}
+    assert people["Van Thien"].roles == ("photographer",)
+    assert len(people["Van Thien"].name_mentions) == 2
