@@ -89,7 +89,9 @@ def _nav_section(line: str) -> bool:
     """A section line: a navigation word, a dash, then the section's name ("News - Provincial
     Leaders' Activities", "Politics – Party building")."""
     parts = _SECTION_DASH.split(line, maxsplit=1)
-    return len(parts) == 2 and _nav_words(parts[0]) and not parts[1].endswith((".", "?", "!"))
+    if len(parts) != 2 or not _nav_words(parts[0]) or len(parts[1].split()) > 5:
+        return False
+    return not parts[1].endswith((".", "?", "!")) and not any(c.isdigit() for c in parts[1])
 
 
 def is_prose(line: str, next_line: str | None) -> bool:

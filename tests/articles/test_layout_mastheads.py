@@ -61,8 +61,11 @@ def test_a_section_line_above_the_headline_is_furniture(section: str) -> None:
     assert [b.kind for b in article.blocks] == ["footer", "footer", "title", "lead"]
 
 
-def test_a_headline_with_a_dash_is_still_the_title() -> None:
-    headline = "Nghe An - Xieng Khouang cooperation enters a new stage"
+@pytest.mark.parametrize("headline", [
+    "Nghe An - Xieng Khouang cooperation enters a new stage",
+    "Sports - Vietnam beat Thailand 2-1 in the final", "News - the province opens a new port",
+])
+def test_a_headline_with_a_dash_is_still_the_title(headline: str) -> None:
     assert parse(f"{headline}\n\n{LEAD}\n").title == headline
 
 
