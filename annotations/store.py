@@ -96,33 +96,36 @@ class Store:
             self._sync()
             self._files.catalogue.check()
 
-    def get(self, annotation_id: str) -> Annotation | None:
-        """The annotation with this id, or None."""
+    def get(self, annotation_id: str, *, article: ArticleRef | None = None) -> Annotation | None:
+        """The annotation with this id, or None. With `article`, looked for only in the files
+        that may hold notes of that article (never every file of the store)."""
         with self._mutex:
-            source = self._files.locate(annotation_id)
+            hints = [article] if article is not None else []
+            source = self._files.locate(annotation_id, hints, anywhere=article is None)
             if source is None or annotation_id in self._files.pending:
                 return None
             return source.get(annotation_id)
 
     def all(self) -> list[Annotation]:
         """Every annotation, oldest first (reads every file of the store)."""
-        with self._mutex:
-            sources = self._files.all_sources()
+        with self._mutex, gc_paused():
+            items = [a for notes, _ in self._files.listing() for a in notes.values()]
             pending = self._files.pending
-            items = [a for s in sources for a in self._get_all(s, s.index.items, pending)]
-        return sorted(items, key=lambda a: (a.created, a.id))
+            if pending:
+                items = [a for a in items if a.id not in pending]
+            items.sort(key=lambda a: (a.created, a.id))
+        return items
 
     def __len__(self) -> int:
-        with self._mutex:
-            sources = self._files.all_sources()
+        with self._mutex, gc_paused():
+            ids = [notes.keys() for notes, _ in self._files.listing()]
             pending = self._files.pending
-            return sum(len(s.index.items.keys() - pending) if pending else len(s.index.items)
-                       for s in sources)
+            return sum(len(i - pending) if pending else len(i) for i in ids)
 
     def match_ids(self, prefix: str) -> list[str]:
         """The ids that start with `prefix` (for commands that accept a shortened id)."""
-        with self._mutex:
-            ids = {i for s in self._files.all_sources() for i in s.index.items}
+        with self._mutex, gc_paused():
+            ids = {i for notes, _ in self._files.listing() for i in notes}
             ids -= self._files.pending
         if prefix in ids:
             return [prefix]
@@ -231,7 +234,8 @@ class Store:
         Returns (added, skipped): importing the same annotations twice adds nothing the second
         time. With `imported`, they are marked as coming from an import file (`imported_ids`)."""
         with self._writing() as files:
-            present = {i for s in files.all_sources() for i in s.index.items}
+            with gc_paused():
+                present = {i for notes, _ in files.listing() for i in notes}
             added: dict[str, Annotation] = {}
             skipped: list[Annotation] = []
             for a in items:
@@ -319,11 +323,8 @@ class Store:
     def imported_ids(self) -> frozenset[str]:
         """The ids of the annotations that came from an import file (their article paths are
         someone else's: an export never opens them)."""
-        with self._mutex:
-            marked = set(self._sync().get(schema.IMPORTED, {}))
-            if self._files.sharded:  # each file keeps its own notes' marks
-                for source in self._files.all_sources()[1:]:
-                    marked.update((source.sync() or {}).get(schema.IMPORTED, {}))
+        with self._mutex, gc_paused():  # each file keeps its own notes' marks
+            marked = {i for _, marks in self._files.listing() for i in marks}
             return frozenset(marked - self._files.pending)
 
     def changed_on_disk(self) -> bool:

@@ -13,7 +13,8 @@ from annotations.buckets import Buckets
 from annotations.catalogue import Catalogue
 from annotations.journal import Journal
 from annotations.layout import SHARDS, shard_key, shard_path
-from annotations.model import ArticleRef
+from annotations.listing import Listed, changed, read_listed
+from annotations.model import Annotation, ArticleRef
 from annotations.note_file import NoteFile
 
 PREPARE_FROM_BYTES = 256 << 10
@@ -31,6 +32,8 @@ class StoreFiles:
         self.main = NoteFile(real, prepare_next=prepare_next,
                              tables=(schema.SETTINGS, schema.POSITIONS, schema.IMPORTED, SHARDS))
         self.shards: dict[str, NoteFile] = {}
+        self.listed: dict[str, Listed] = {}
+        """Files read only to list their notes (annotations/listing.py), by key."""
         self.buckets = Buckets(real)
         self.journal = Journal(real)
         self.catalogue = Catalogue()
@@ -109,9 +112,30 @@ class StoreFiles:
             return [self.main]
         return [self.main, *self._synced(self.all_keys())]
 
-    def locate(self, annotation_id: str, hints: Iterable[ArticleRef] = ()) -> NoteFile | None:
+    def listing(self) -> Iterator[tuple[dict[str, Annotation], frozenset[str]]]:
+        """(notes by id, ids marked imported) of the notes file, then of every per-article
+        file: those read here already from their index, the others read only to list them."""
+        tables = self.sync()
+        main = self.main.index
+        yield ({i: a for i in main.items if (a := self.main.get(i)) is not None},
+               frozenset(tables.get(schema.IMPORTED, {})))
+        if not self.sharded:
+            return
+        for key in sorted(self.all_keys()):
+            shard = self.shards.get(key)
+            if shard is not None:
+                marks = frozenset((shard.sync() or {}).get(schema.IMPORTED, {}))
+                yield {i: a for i in shard.index.items if (a := shard.get(i)) is not None}, marks
+                continue
+            listed = self.listed[key] = read_listed(shard_path(self.db, key),
+                                                    self.listed.get(key))
+            yield listed.notes, listed.marks
+
+    def locate(self, annotation_id: str, hints: Iterable[ArticleRef] = (), *,
+               anywhere: bool = True) -> NoteFile | None:
         """The file that holds this annotation, or None: the notes file, then the files of
-        the hinted articles, then the files read already, then every other."""
+        the hinted articles, then (unless not `anywhere`) the files read already, then every
+        other."""
         self.sync()
         if annotation_id in self.main.index.items or not self.sharded:
             return self.main if annotation_id in self.main.index.items else None
@@ -120,8 +144,15 @@ class StoreFiles:
         def candidates() -> Iterator[str]:
             for ref in hints:
                 yield from sorted(self.keys_for(ref) | {shard_key(ref)})
+            if not anywhere:
+                return
             yield from sorted(self.shards)
-            yield from sorted(self.all_keys())  # read only when nothing read so far holds it
+            for key in sorted(self.all_keys()):  # when nothing read so far holds it
+                if key not in self.shards:
+                    listed = self.listed[key] = read_listed(shard_path(self.db, key),
+                                                            self.listed.get(key))
+                    if annotation_id in listed.notes:
+                        yield key  # opened (to be written, or read) only if it holds it
 
         for key in candidates():
             if key in seen:
@@ -138,7 +169,9 @@ class StoreFiles:
         of an import changed (one stat each)."""
         return (self.main.changed_on_disk() or self.journal.changed_on_disk()
                 or self.buckets.changed_on_disk()
-                or any(s.changed_on_disk() for s in self.shards.values()))
+                or any(s.changed_on_disk() for s in self.shards.values())
+                or any(changed(shard_path(self.db, k), listed)
+                       for k, listed in self.listed.items() if k not in self.shards))
 
     def settle(self, timeout: float | None) -> bool:
         """Wait for the prepared next versions of every file written here."""

@@ -254,7 +254,8 @@ class NoteSaver:
 
 def _add_once(store: Store, annotation: Annotation) -> Annotation:
     """Add `annotation`; when a retry finds it stored already (the first try reached the disk
-    before failing), that is done too."""
-    if store.get(annotation.id) == annotation:
+    before failing), that is done too (looked for in its article's files only: an add never
+    reads the whole store)."""
+    if store.get(annotation.id, article=annotation.article) == annotation:
         return annotation
     return store.add(annotation)
