@@ -28,6 +28,19 @@ FURNITURE = re.compile(
 )
 """Class or id words of page furniture (as whole words: "share-bar", "box-related")."""
 
+FURNITURE_STEMS = re.compile(
+    r"related|lien-?quan|tin-?khac|breadcrumb|binh-?luan|newsletter|advert|cookie",
+    re.IGNORECASE,
+)
+"""Furniture words that mean furniture inside any word too ("kbwscwl-relatedbox",
+"box-tinlienquanv2", "RelatedNewsBox"): no article's own markup is named with them."""
+
+FURNITURE_ATTRS = ("class", "id", "type", "data-type")
+"""The attributes whose words can mark furniture (CMSs put a box's kind in `type`)."""
+
+CONTENT_MARK = "data-reader-content"
+"""Set by `mark_content` on the elements that hold the article, whatever their class says."""
+
 ROLE_FURNITURE = frozenset({"navigation", "banner", "contentinfo", "complementary", "search",
                             "dialog", "alertdialog", "menu", "menubar"})
 
@@ -46,6 +59,8 @@ BLOCK_TAGS = frozenset({
 """Tags that start a new block of text."""
 
 _SPACE = re.compile(r"\s+")
+MIN_PARAGRAPH_CHARS = 25
+"""Shorter paragraphs (labels, link lines) do not count towards where the article is."""
 
 
 def class_words(el: lxml.html.HtmlElement) -> str:
@@ -55,19 +70,56 @@ def class_words(el: lxml.html.HtmlElement) -> str:
 
 @lru_cache(maxsize=4096)
 def _furniture_words(words: str) -> bool:
-    return bool(FURNITURE.search(words))
+    return bool(FURNITURE.search(words) or FURNITURE_STEMS.search(words))
+
+
+def _furniture_named(el: lxml.html.HtmlElement) -> bool:
+    """Whether the element's class, id or box type names furniture."""
+    words = " ".join(v for v in (el.get(a) for a in FURNITURE_ATTRS) if v).strip()
+    return bool(words) and _furniture_words(words)
+
+
+def _furniture_by_markup(el: lxml.html.HtmlElement) -> bool:
+    """Furniture whatever the page names it: by tag, ARIA role or because it is hidden."""
+    return (el.tag in DROP_TAGS or (el.get("role") or "").lower() in ROLE_FURNITURE
+            or el.get("hidden") is not None or el.get("aria-hidden") == "true")
 
 
 def is_furniture(el: lxml.html.HtmlElement) -> bool:
     """Whether the element itself is page furniture (by tag, ARIA role, class or id)."""
     if not isinstance(el.tag, str):
         return True
-    if el.tag in DROP_TAGS or (el.get("role") or "").lower() in ROLE_FURNITURE:
+    if _furniture_by_markup(el):
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    words = class_words(el)
-    return bool(words) and _furniture_words(words)
+    return el.get(CONTENT_MARK) is None and _furniture_named(el)
+
+
+def mark_content(doc: lxml.html.HtmlElement) -> None:
+    """Mark the elements a furniture name must not remove: each ancestor of a headline (`h1`)
+    that holds at least half of the page's paragraph text is the article's column, whatever
+    its class ("sidebar_1" is VnExpress's main column). Marks the page set itself are removed
+    first."""
+    for el in doc.xpath(f"//*[@{CONTENT_MARK}]"):
+        del el.attrib[CONTENT_MARK]
+    lengths: dict[lxml.html.HtmlElement, int] = {}
+    for p in doc.iter("p"):
+        if not any(_furniture_by_markup(e) for e in (p, *p.iterancestors())):
+            length = len(text_of(p))
+            if length >= MIN_PARAGRAPH_CHARS:
+                lengths[p] = length
+    total = sum(lengths.values())
+    if not total:
+        return
+    for h1 in doc.iter("h1"):
+        if not text_of(h1):
+            continue
+        for el in h1.iterancestors():
+            if el.tag in ("body", "html") or (_furniture_by_markup(el) and el.tag != "header"):
+                break
+            if _furniture_named(el) and 2 * sum(
+                lengths.get(p, 0) for p in el.iter("p")
+            ) >= total:
+                el.set(CONTENT_MARK, "")
 
 
 def in_boilerplate(el: lxml.html.HtmlElement, *, headers: bool = True) -> bool:

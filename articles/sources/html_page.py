@@ -18,6 +18,7 @@ from articles.sources.html_markup import (
     in_boilerplate,
     is_caption,
     is_furniture,
+    mark_content,
     text_of,
 )
 from articles.sources.html_meta import BYLINE_CLASS, PageMeta, page_meta
@@ -184,6 +185,7 @@ def _before(doc: lxml.html.HtmlElement, first: lxml.html.HtmlElement | None,
 
 def extract(doc: lxml.html.HtmlElement) -> PageContent:
     """The metadata and article pieces of a parsed page (no pieces: no article found)."""
+    mark_content(doc)
     meta = page_meta(doc)
     body = _paragraph_score(doc)
     if body is None:
