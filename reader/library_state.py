@@ -22,6 +22,7 @@ from articles.library import (
 )
 from reader.safe_text import one_line
 from reader.walk import LibraryWalk
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from annotations.model import Annotation
@@ -114,8 +115,9 @@ def hits_status(hits: Sequence[LibraryHit] | None, query: str, articles: int,
         return f"no matches for “{shown}” in {articles} articles"
     found_in = len({h.article.path for h in hits})
     more = "+" if len(hits) >= limit else ""
-    return (f"{len(hits)}{more} matches for “{shown}” in {found_in} article"
-            f"{'s' * (found_in != 1)} · enter opens · n/N go on across articles")
+    found = counted(len(hits), "match") if not more else f"{len(hits)}+ matches"
+    return (f"{found} for “{shown}” in {counted(found_in, 'article')}"
+            " · enter opens · n/N go on across articles")
 
 
 # --- indexing ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from articles import load
 from reader.errors import EXIT_OK, BadInput, ReaderArgumentParser, store_problem
 from reader.safe_text import one_line, visible
 from reader.swatches import label_style
+from reader.wording import counted
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -254,7 +255,7 @@ def run_list(args: argparse.Namespace) -> int:
         if not items:
             _console().print(Text(f"no notes in {one_line(str(store.path))}"), soft_wrap=True)
             return EXIT_OK
-        count = f"{len(items)} annotation{'s' if len(items) != 1 else ''}"
+        count = counted(len(items), "annotation")
         table = _table(f"{count} in {one_line(str(store.path))}", ["ID", "Article", *COLUMNS])
         for a in items:
             row = _annotation_row(a)

@@ -18,6 +18,7 @@ from articles.library_search import LibraryHit, search_library
 from reader.cli.article_commands import console, print_json
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
 from reader.safe_text import one_line, visible
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction[ReaderArgumentParser]) -> None:
@@ -69,7 +70,7 @@ def hit_dict(found: LibraryHit) -> dict[str, Any]:
 def hits_table(hits: list[LibraryHit], query: str, articles: int) -> Table:
     """The hits as a rich table, the phrase in bold in each context line."""
     count = len({h.article.path for h in hits})
-    matches = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+    matches = counted(len(hits), "match")
     title = Text(f"{matches} for “{one_line(query)}” in {count} of {articles} articles")
     table = Table(title=title, header_style="bold")
     table.add_column("Article", ratio=1)

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from reader.wording import counted
+
 FORMATS = {"markdown": ("Markdown", ".md"), "json": ("JSON", ".json"), "w3c": ("W3C", ".jsonld")}
 """Each export format's name and the ending of the file name suggested for it."""
 
@@ -38,7 +40,7 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Label(Text(f"Export this article's notes as {name}", style="bold"),
                         classes="dialog-title")
-            yield Static(Text(f"{self.count} note{'s' * (self.count != 1)}; written all at "
+            yield Static(Text(f"{counted(self.count, 'note')}; written all at "
                               "once (never onto the notes file). Enter exports, escape "
                               "cancels."), classes="dialog-body", markup=False)
             yield Input(str(self.suggestion), id="export-path")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.safe_text import one_line
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from annotations.exporting import Format
@@ -86,4 +87,4 @@ def _write(store: Store, fmt: Format, target: Path, article: Article, replace: b
 
 
 def _done(say: Say, count: int, target: Path) -> None:
-    say(f"Exported {count} note{'s' * (count != 1)} to {one_line(str(target))}")
+    say(f"Exported {counted(count, 'note')} to {one_line(str(target))}")

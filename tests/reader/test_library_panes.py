@@ -105,7 +105,7 @@ async def test_a_note_opens_its_article_at_its_passage(
         await pilot.pause()
         notes = screen.query_one("#all-notes", OptionList)
         assert app.focused is notes
-        notes.highlighted = 1  # the note, under its article's title
+        assert notes.highlighted == 1  # the first note, not its article's title above it
         await pilot.press("enter")
         await opened(pilot)
         [message] = posted

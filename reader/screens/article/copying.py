@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from articles import Article
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.screens.article.note_saving import NotesHost
@@ -47,6 +48,6 @@ def copy_passage(screen: NotesHost, *, cite: bool = False) -> str | None:
     screen.app.copy_to_clipboard(text)
     what = "the selection" if state.selection is not None else "the sentence"
     words = len(quote.split())
-    screen.status.message = (f"Copied {what} ({words} word{'s' if words != 1 else ''})"
+    screen.status.message = (f"Copied {what} ({counted(words, 'word')})"
                              + (" as a citation" if cite else ""))
     return text

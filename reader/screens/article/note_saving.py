@@ -13,6 +13,7 @@ from annotations.model import Annotation
 from annotations.undo import UndoConflict, UndoHistory
 from reader.pending import Change, PendingChanges
 from reader.safe_text import one_line
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -120,7 +121,7 @@ class NoteSaver:
         for change in failed:
             change.state = "saving"
             change.error = ""
-            self._submit(change, f"Saving {len(failed)} change{'s' * (len(failed) > 1)} "
+            self._submit(change, f"Saving {counted(len(failed), 'change')} "
                          "again…", "Saved")
 
     # --- in the background ----------------------------------------------------------------

@@ -21,6 +21,7 @@ from reader.session import Session
 from reader.walk import LibraryWalk
 from reader.widgets.article_view import ArticleView
 from reader.widgets.search_field import SearchField
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from annotations.anchoring import Anchored
@@ -164,7 +165,7 @@ class ArticleScreen(ArticleReading):
             from articles.search import find_all
 
             spans = find_all(self.article.text, message.query, limit=10_000)
-            self.status.message = f"“{one_line(message.query)}”: {len(spans)} matches"
+            self.status.message = f"“{one_line(message.query)}”: {counted(len(spans), 'match')}"
 
     # --- panels and help --------------------------------------------------------------------
 

@@ -50,14 +50,14 @@ class NotesPane(OptionList):
         """Move to the list (the first entry highlighted if none is)."""
         self.focus()
         if first and self.highlighted is None and self.option_count:
-            self.highlighted = 0
+            self.action_first()
 
     def submitted(self, query: str) -> bool:
         """Enter on the filter: open the highlighted note (else the first)."""
         self.focus()
         if self.option_count:
             if self.highlighted is None:
-                self.highlighted = 0
+                self.action_first()
             self.action_select()
         return True
 

@@ -120,7 +120,7 @@ class TextSearchPane(OptionList):
         """Move to the hits (the first entry highlighted if none is)."""
         self.focus()
         if first and self.highlighted is None and self.option_count:
-            self.highlighted = 0
+            self.action_first()
 
     def submitted(self, query: str) -> bool:
         """Enter on the filter: search every article's text for it."""
