@@ -24,11 +24,11 @@ import orjson
 
 from annotations import schema
 from annotations.encoding import parse_bytes
-from annotations.errors import CorruptStoreError, StoreReadError, StoreWriteError
-from annotations.fileops import MAX_FILE_BYTES, Fingerprint, fingerprint, problem, write_atomically
+from annotations.errors import CorruptStoreError
+from annotations.fileops import fingerprint
 from annotations.layout import BUCKETS, KEY_PATTERN
 from annotations.model import ArticleRef
-from articles.regular_file import open_regular, read_at_most
+from annotations.watched_file import WatchedFile
 
 TERMS = "terms"
 """The bucket's table: term hash -> {"keys": [file key, ...]}."""
@@ -67,54 +67,30 @@ def _checked(tables: schema.Tables, path: Path) -> dict[str, list[str]]:
     return out
 
 
-class Bucket:
+class Bucket(WatchedFile):
     """One bucket file, read again only when its status changed."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fingerprint: Fingerprint | None = None
+        super().__init__(path)
         self._raw: bytes | None = None
         self.entries: dict[str, list[str]] = {}
-
-    def _stat(self) -> os.stat_result | None:
-        try:
-            return os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreReadError(self.path, problem(exc)) from None
 
     def read(self, *, by_content: bool = False) -> dict[str, list[str]]:
         """The entries (none when the file is missing). With `by_content` (under the lock,
         before a write) the bytes are compared, not only the status."""
         st = self._stat()
-        if st is None:
+        if st is not None and fingerprint(st) == self._fingerprint and not by_content:
+            return self.entries
+        read = self._read_bytes() if st is not None else None
+        if read is None:
             self._fingerprint, self._raw, self.entries = None, None, {}
             return self.entries
-        if fingerprint(st) == self._fingerprint and not by_content:
-            return self.entries
-        try:
-            with open_regular(self.path) as f:
-                st = os.fstat(f.fileno())
-                raw = read_at_most(f, MAX_FILE_BYTES)
-        except FileNotFoundError:
-            self._fingerprint, self._raw, self.entries = None, None, {}
-            return self.entries
-        except OSError as exc:
-            raise StoreReadError(self.path, problem(exc)) from None
+        st, raw = read
         if raw != self._raw:
             self.entries = _checked(parse_bytes(raw, self.path), self.path)
             self._raw = raw
         self._fingerprint = fingerprint(st)
         return self.entries
-
-    def changed_on_disk(self) -> bool:
-        """One stat: whether the file changed since it was last read here."""
-        try:
-            st: os.stat_result | None = os.stat(self.path)
-        except OSError:
-            st = None
-        return (fingerprint(st) if st is not None else None) != self._fingerprint
 
     def write(self, entries: dict[str, list[str]]) -> None:
         """Replace the file by these entries, durably (the caller holds the store's lock)."""
@@ -123,11 +99,7 @@ class Bucket:
             TERMS: {t: {"keys": keys} for t, keys in sorted(entries.items())},
         }
         payload = orjson.dumps(data)
-        try:
-            write_atomically(self.path, payload)
-        except OSError as exc:
-            self._fingerprint = None
-            raise StoreWriteError(self.path, f"cannot write: {problem(exc)}") from None
+        self._replace(payload)
         self.entries, self._raw = entries, payload
         st = self._stat()
         self._fingerprint = fingerprint(st) if st is not None else None

@@ -13,56 +13,40 @@ import orjson
 
 from annotations import schema
 from annotations.encoding import parse_bytes
-from annotations.errors import CorruptStoreError, StoreReadError, StoreWriteError
+from annotations.errors import CorruptStoreError, StoreWriteError
 from annotations.fileops import (
-    MAX_FILE_BYTES,
-    Fingerprint,
     fingerprint,
     fsync_dir,
     problem,
-    write_atomically,
 )
 from annotations.layout import JOURNAL_SUFFIX, KEY_PATTERN
-from articles.regular_file import open_regular, read_at_most
+from annotations.watched_file import WatchedFile
 
 ADDING = "adding"
 """The journal's table: file key -> {"ids": [annotation id, ...]}."""
 
 
-class Journal:
+class Journal(WatchedFile):
     """The journal file of one store, read again only when its status changed."""
 
     def __init__(self, db: Path) -> None:
-        self.path = db.with_name(db.name + JOURNAL_SUFFIX)
-        self._fingerprint: Fingerprint | None = None
+        super().__init__(db.with_name(db.name + JOURNAL_SUFFIX))
         self._adding: dict[str, list[str]] = {}
         self._ids: frozenset[str] = frozenset()
-
-    def _stat(self) -> os.stat_result | None:
-        try:
-            return os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreReadError(self.path, problem(exc)) from None
 
     def adding(self) -> dict[str, list[str]]:
         """File key -> the ids being added to it (empty when no import is under way)."""
         st = self._stat()
-        if st is None:
+        if st is not None and fingerprint(st) == self._fingerprint:
+            return self._adding
+        read = self._read_bytes() if st is not None else None
+        if read is None:
             self._fingerprint, self._adding, self._ids = None, {}, frozenset()
-        elif fingerprint(st) != self._fingerprint:
-            try:
-                with open_regular(self.path) as f:
-                    st = os.fstat(f.fileno())
-                    raw = read_at_most(f, MAX_FILE_BYTES)
-            except FileNotFoundError:
-                return self.adding()
-            except OSError as exc:
-                raise StoreReadError(self.path, problem(exc)) from None
-            self._adding = _checked(parse_bytes(raw, self.path), self.path)
-            self._ids = frozenset(i for ids in self._adding.values() for i in ids)
-            self._fingerprint = fingerprint(st)
+            return self._adding
+        st, raw = read
+        self._adding = _checked(parse_bytes(raw, self.path), self.path)
+        self._ids = frozenset(i for ids in self._adding.values() for i in ids)
+        self._fingerprint = fingerprint(st)
         return self._adding
 
     def ids(self) -> frozenset[str]:
@@ -70,24 +54,13 @@ class Journal:
         self.adding()
         return self._ids
 
-    def changed_on_disk(self) -> bool:
-        """One stat: whether the journal appeared, changed or went since it was last read."""
-        try:
-            st: os.stat_result | None = os.stat(self.path)
-        except OSError:
-            st = None
-        return (fingerprint(st) if st is not None else None) != self._fingerprint
-
     def begin(self, adding: dict[str, list[str]]) -> None:
         """Write the journal, durably, before the first file of the import is written."""
         data: dict[str, Any] = {
             schema.META: {schema.SCHEMA_DOC: {"version": schema.SCHEMA_VERSION}},
             ADDING: {key: {"ids": ids} for key, ids in adding.items()},
         }
-        try:
-            write_atomically(self.path, orjson.dumps(data))
-        except OSError as exc:
-            raise StoreWriteError(self.path, f"cannot write: {problem(exc)}") from None
+        self._replace(orjson.dumps(data))
         self.adding()
 
     def end(self) -> None:

@@ -39,6 +39,7 @@ from annotations.fileops import digest as _digest
 from annotations.fileops import fingerprint as _fingerprint
 from annotations.fileops import problem as _problem
 from annotations.next_version import NEXT_SUFFIX, NextVersion
+from annotations.watched_file import stat_or_none
 from articles.regular_file import open_regular, read_at_most
 
 KEEP_PREVIOUS_FROM = 1 << 20
@@ -76,12 +77,7 @@ class DurableStorage(Storage):
     # Reading ------------------------------------------------------------------------------
 
     def _stat(self) -> os.stat_result | None:
-        try:
-            return os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreReadError(self.path, _problem(exc)) from None
+        return stat_or_none(self.path)
 
     def read(self) -> schema.Tables | None:
         """The whole database (None when the file does not exist yet). Returns the cached data

@@ -29,7 +29,7 @@ KEY_FILE = re.compile(r"\.[0-9a-f]{16}\.json$")
 REPO = Path(__file__).resolve().parents[2]
 CHILD = """
 import os, signal, sys
-from annotations import Store, fileops, storage, buckets, journal
+from annotations import Store, fileops, storage, journal, watched_file
 from tests.annotations.test_batch_faults import incoming
 
 db, step, when = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -50,8 +50,7 @@ def counted(real):
     return step_of
 
 storage.DurableStorage._replace = counted(storage.DurableStorage._replace)
-buckets.write_atomically = counted(fileops.write_atomically)
-journal.write_atomically = counted(fileops.write_atomically)
+watched_file.write_atomically = counted(fileops.write_atomically)  # buckets, the journal
 journal.Journal.end = counted(journal.Journal.end)
 added, skipped = Store(db).add_many(incoming(), imported=True)
 print(len(added), flush=True)

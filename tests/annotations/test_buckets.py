@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from annotations import CorruptStoreError, Store, move_aside
-from annotations import buckets as buckets_module
+from annotations import watched_file as watched_file_module
 from annotations.buckets import bucket_path, terms
 from annotations.codec import to_record
 from annotations.layout import LAYOUT_DOC, LAYOUT_KEY, SHARDS, shard_key, shard_path
@@ -56,7 +56,7 @@ def test_opening_an_article_reads_its_buckets_and_its_file_only(
     Store(db_path).add_many(library(300))
     loaded: list[Path] = []
     real_load = DurableStorage._load
-    real_open = buckets_module.open_regular
+    real_open = watched_file_module.open_regular
 
     def counting(self: DurableStorage) -> None:
         loaded.append(self.path)
@@ -67,7 +67,7 @@ def test_opening_an_article_reads_its_buckets_and_its_file_only(
         return real_open(path)
 
     monkeypatch.setattr(DurableStorage, "_load", counting)
-    monkeypatch.setattr(buckets_module, "open_regular", opening)
+    monkeypatch.setattr(watched_file_module, "open_regular", opening)
     ref = on(0, 7).article
     found = Store(db_path).for_article(ref)
     assert {a.id for a in found} == {a.id for a in library(300) if a.article == ref}
@@ -133,7 +133,7 @@ def test_the_layout_before_is_read_as_it_is_and_moved_on_the_first_write(db_path
 
 CHILD = """
 import os, signal, sys
-from annotations import Store, fileops, storage, buckets
+from annotations import Store, fileops, storage, watched_file
 
 db, step, when = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 calls = [0]
@@ -153,7 +153,7 @@ def counted(real):
     return replace
 
 storage.DurableStorage._replace = counted(storage.DurableStorage._replace)
-buckets.write_atomically = counted(fileops.write_atomically)
+watched_file.write_atomically = counted(fileops.write_atomically)
 Store(db).set_position("k", 1)
 print("written", flush=True)
 """

@@ -42,3 +42,12 @@ def make_app(db_path: Path) -> Callable[..., ReaderApp]:
         return ReaderApp([article or load(sample_path())], Store(db_path), theme=theme)
 
     return factory
+
+
+@pytest.fixture
+def messages_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Status messages never expire: a snapshot taken on a loaded machine, more than
+    `StatusLine.EXPIRY_SECONDS` after the screen opened, shows what a quick one shows."""
+    from reader.widgets.status import StatusLine
+
+    monkeypatch.setattr(StatusLine, "EXPIRY_SECONDS", 1e9)

@@ -16,6 +16,8 @@ from reader.screens import library_screen
 from tests.reader.test_library_screen import FIXTURES, indexed
 from tests.reader.test_library_text_search import hits_listed
 
+pytestmark = pytest.mark.usefixtures("messages_stay")
+
 
 def text_search_app(db_path: Path, theme: str) -> ReaderApp:
     return ReaderApp([], Store(db_path), theme=theme, library=Indexer.list_files([FIXTURES]))

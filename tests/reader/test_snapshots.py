@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -15,6 +16,8 @@ from annotations.store import Store
 from articles import Article
 from reader.app import ReaderApp
 from tests.reader.helpers import opened, screen_of
+
+pytestmark = pytest.mark.usefixtures("messages_stay")
 
 AppFactory = Callable[..., ReaderApp]
 SIZE = (140, 40)
