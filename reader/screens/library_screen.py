@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -33,6 +33,7 @@ from articles.library import ArticleSummary, Library, build_library
 from articles.library_entry import ArticleEntry
 from reader.library_state import ArticleRows, IndexProgress, LibraryNotes
 from reader.screens.article.screen import ArticleScreen
+from reader.screens.typeahead import SearchTypeahead
 from reader.session import Session
 from reader.widgets.library.article_pane import ArticlePane
 from reader.widgets.library.entity_pane import DOCUMENTS, PEOPLE, EntityPane
@@ -87,6 +88,7 @@ class LibraryScreen(Screen[None]):
         self.rows = ArticleRows(lambda summary: self.notes.count(summary))
         self.notes = LibraryNotes(self.files, self.rows.summaries)
         self.filter_text = ""
+        self._typeahead = SearchTypeahead()
         self._started = 0.0
         self._filled: set[str] = {"articles"}
         """The views filled since the data or the filter last changed."""
@@ -308,8 +310,28 @@ class LibraryScreen(Screen[None]):
     # --- filtering -------------------------------------------------------------------------
 
     def action_filter(self) -> None:
-        """Move to the filter field (letters typed elsewhere are keys, as `q`)."""
-        self.query_one("#library-filter", Input).focus()
+        """Move to the filter field (letters typed elsewhere are keys, as `q`); what it holds
+        is selected, so typing replaces it."""
+        field = self.query_one("#library-filter", Input)
+        if not field.has_focus:
+            self._typeahead.open(field)
+            field.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """`/` moves to the filter as the key reaches the screen, not later as a binding: the
+        keys typed after it, before the field has the focus, go into the field in order
+        (instead of `q` quitting, `s` sorting)."""
+        field = self.query_one("#library-filter", Input)
+        if event.key == "slash" and not field.has_focus and not self._typeahead.active:
+            self.action_filter()
+        elif not self._typeahead.take(event, field):
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "library-filter":
+            self._typeahead.focused()
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -320,6 +342,7 @@ class LibraryScreen(Screen[None]):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         """Enter: the pane on screen opens what it found; when it has nothing (no title
         matches), every article's text is searched."""
+        self._typeahead.close()
         if not self.active_pane.submitted(event.value) and self.search_pane.search(event.value):
             self.query_one(TabbedContent).active = "search"
 
@@ -334,6 +357,7 @@ class LibraryScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Leave the filter, or a list of mentions, or clear the filter."""
+        self._typeahead.close()
         field = self.query_one("#library-filter", Input)
         pane = self.active_pane
         if pane.back():

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual import events
+from textual.widgets import Input, OptionList
 
 from annotations.model import new_annotation
 from annotations.store import Store
@@ -150,3 +151,32 @@ async def test_the_screen_routes_a_pane_s_message_whatever_the_pane(db_path: Pat
         article_screen = app.screen
         assert isinstance(article_screen, ArticleScreen)
         assert on_screen(article_screen.view, at)
+
+
+@pytest.mark.parametrize("view", ["f2", "f3", "f4", "f5"])
+async def test_keys_typed_at_once_after_slash_go_into_the_filter_in_every_view(
+        db_path: Path, view: str) -> None:
+    # As tmux or a fast typist sends them: every key queued before the focus has moved, so
+    # without the typeahead the q reaches the list and quits the app.
+    app = library_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press(view)
+        await pilot.pause()
+        for key, character in [("slash", "/"), ("q", "q"), ("u", "u"), ("y", "y"),
+                               ("x", "x"), ("backspace", None), ("n", "n"), ("h", "h")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        assert screen.filter_text == "quynh"
+        assert app.focused is screen.query_one("#library-filter", Input)
+        # Back in the list, and again: the keys after / replace what the filter held.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.filter_text == "quynh" and not screen.query_one("#library-filter").has_focus
+        for key, character in [("slash", "/"), ("v", "v"), ("o", "o")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.filter_text == "vo"

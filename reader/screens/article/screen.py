@@ -15,8 +15,8 @@ from articles import Article
 from reader.safe_text import one_line
 from reader.screens.article.palette_entries import palette_entries
 from reader.screens.article.reading import ArticleReading
-from reader.screens.article.search_typeahead import SearchTypeahead
 from reader.screens.panels import PanelScreen
+from reader.screens.typeahead import SearchTypeahead
 from reader.session import Session
 from reader.walk import LibraryWalk
 from reader.widgets.article_view import ArticleView
@@ -153,6 +153,10 @@ class ArticleScreen(ArticleReading):
             return
         event.stop()
         event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.search_field:
+            self._typeahead.focused()
 
     def on_search_field_searched(self, message: SearchField.Searched) -> None:
         self._typeahead.close()

@@ -217,14 +217,14 @@ class EntityPane(Horizontal):
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.index and event.option.id:
+        if event.option_list is self.index and event.option.id and _current(event):
             self._show(int(event.option.id[1:]))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id
-        if not option_id:
+        if not option_id or not _current(event):
             return
         if event.option_list is self.index:
             self._show(int(option_id[1:]))
@@ -233,3 +233,11 @@ class EntityPane(Horizontal):
         elif self.index.highlighted is not None:
             walk = self.walk(self.index.highlighted, int(option_id[1:]))
             self.post_message(OpenArticle(walk.current.path, walk=walk))
+
+
+def _current(event: OptionList.OptionMessage) -> bool:
+    """Whether the event's option is still in its list: one highlighted just before the list
+    was filled again (a filter typed fast) arrives after, naming an entry no longer there."""
+    options = event.option_list
+    return (event.option_index < options.option_count
+            and options.get_option_at_index(event.option_index) is event.option)

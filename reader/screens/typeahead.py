@@ -1,7 +1,8 @@
 """Keys typed right after `/`, before the search field has the focus. Textual moves the focus a
 moment after `/` is handled, so the keys of a fast typist (or of a paste) that arrive in
-between would reach the article, where `n` steps and `h` highlights. They go into the field
-instead, in the order typed; the ones typed before the field exists are kept until it does."""
+between would reach the article (where `n` steps and `h` highlights) or the library's lists
+(where `q` quits). They go into the field instead, in the order typed; the ones typed before
+the field exists are kept until it does."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ class SearchTypeahead:
     def wait(self) -> None:
         """`/` was pressed before the field exists: keep the keys until it is opened."""
         self.active = True
+
+    def focused(self) -> None:
+        """The field has the focus: it reads its own keys from now on."""
+        self.active = False
 
     def close(self) -> None:
         """The search field was closed or submitted: keys go where the focus is again."""
