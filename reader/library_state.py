@@ -313,5 +313,5 @@ class ArticleRows:
 
     def status(self, shown: int, total: int, filter_text: str) -> str:
         """"3 of 40 articles matching “x” · sorted by Date (descending)"."""
-        return (f"{shown} of {total} articles{matching(filter_text)} · sorted by "
+        return (f"{shown} of {counted(total, 'article')}{matching(filter_text)} · sorted by "
                 f"{self.sort.describe()}")

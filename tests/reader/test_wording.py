@@ -21,3 +21,11 @@ def test_text_view_status_says_one_match_in_one_article() -> None:
 
     status = hits_status([Hit()], "Thong", articles=5, limit=200)  # type: ignore[list-item]
     assert status.startswith("1 match for “Thong” in 1 article ·")
+
+
+def test_the_article_table_status_counts_one_article() -> None:
+    from reader.library_state import ArticleRows
+
+    rows = ArticleRows(lambda summary: 0)
+    assert rows.status(1, 1, "").startswith("1 of 1 article · sorted by")
+    assert rows.status(0, 3, "").startswith("0 of 3 articles · sorted by")

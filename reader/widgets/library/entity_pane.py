@@ -36,6 +36,7 @@ from reader.render.library import (
 )
 from reader.walk import LibraryWalk
 from reader.widgets.library.open_article import OpenArticle
+from reader.wording import counted
 
 Entry = LibraryPerson | LibraryDocument
 
@@ -58,6 +59,8 @@ class EntityKind:
     count: Callable[[Library], int]
     prompt: Callable[[Entry], RenderableType]
     details: Callable[[Entry], Text]
+    singular: str = ""
+    """"person" or "document" ("1 of 1 person")."""
 
 
 def _person_prompt(item: Entry) -> RenderableType:
@@ -82,10 +85,11 @@ def _document_text(item: Entry) -> Text:
 
 PEOPLE = EntityKind("people", "people-index", "person-details", "person-mentions",
                     "Nobody matches.", people_matching, lambda lib: len(lib.people),
-                    _person_prompt, _posts)
+                    _person_prompt, _posts, singular="person")
 DOCUMENTS = EntityKind("documents", "documents-index", "document-details", "document-mentions",
                        "No document matches.", documents_matching,
-                       lambda lib: len(lib.documents), _document_prompt, _document_text)
+                       lambda lib: len(lib.documents), _document_prompt, _document_text,
+                       singular="document")
 
 
 class EntityPane(Horizontal):
@@ -138,7 +142,8 @@ class EntityPane(Horizontal):
         """"3 of 40 people matching “x”" (while indexing, how far it is)."""
         if self.progress.library is None:
             return self._indexing()
-        return f"{len(self.entries)} of {self.total} {self.kind.noun}{matching(self.filter_text)}"
+        total = counted(self.total, self.kind.singular, self.kind.noun)
+        return f"{len(self.entries)} of {total}{matching(self.filter_text)}"
 
     def _indexing(self) -> str:
         return f"Indexing… {self.progress.done}/{self.progress.total}"

@@ -15,6 +15,7 @@ from reader.library_state import LibraryNotes, matching, notes_matching, words_o
 from reader.render.notes import note_prompt
 from reader.render.text import shorten
 from reader.widgets.library.open_article import OpenArticle
+from reader.wording import counted
 
 
 class NotesPane(OptionList):
@@ -43,7 +44,7 @@ class NotesPane(OptionList):
 
     def status(self) -> str:
         """"2 of 9 notes matching “x”"."""
-        return (f"{len(self.shown)} of {len(self.notes.of_library())} notes"
+        return (f"{len(self.shown)} of {counted(len(self.notes.of_library()), 'note')}"
                 f"{matching(self.filter_text)}")
 
     def focus_list(self, first: bool = True) -> None:
