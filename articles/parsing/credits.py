@@ -11,18 +11,19 @@ from dataclasses import dataclass
 from articles.folding import fold
 from articles.parsing.lexicon import (
     CREDIT_NOT_PEOPLE,
-    FAMILY_NAMES,
     NAME_STOPWORDS,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACES,
     ROLE_HEADS,
+    is_family_name,
 )
 from articles.parsing.outlets import OUTLETS
 from articles.parsing.scan import UPPER
 
-NAME_WORD = re.compile(rf"^[{UPPER}][^\W\d_]*$")
-"""One word of a personal name: a capital, then letters."""
+NAME_WORD = re.compile(rf"^[{UPPER}](?:['’][{UPPER}])?[^\W\d_]*(?:-(?![{UPPER}])[^\W\d_]+)?$")
+"""One word of a personal name: a capital, then letters; an Ede or Jarai woman's "H'" before
+the capital ("H'Yim"), a hyphenated Korean given name ("Jun-ho")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +41,17 @@ def name_like(words: Sequence[str]) -> bool:
         return False
     for i, w in enumerate(words):
         f = fold(w)
-        if w == "The" and 0 < i < len(words) - 1 and fold(words[0]) in FAMILY_NAMES:
+        if w == "The" and 0 < i < len(words) - 1 and is_family_name(words[0]):
             continue  # a middle name: "Lai The Nguyen"
         if w in ("An", "A") and i > 0:
             continue  # a given name after the first word ("Quang An", "Van A"), not the article
         if not NAME_WORD.match(w) or (len(w) > 1 and w.isupper()):
             return False
-        if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS or f in PLACE_NOUNS:
+        if f in NAME_STOPWORDS or f in ORG_WORDS or f in ROLE_HEADS:
             return False
+        if f in PLACE_NOUNS and (i > 0 or len(words) == 1):
+            return False  # a place ends with its noun ("Thong Nhat Park"); a foreign family
+            # name may be one ("General Director Park Jun-ho")
     return fold(" ".join(words)) not in PLACES
 
 

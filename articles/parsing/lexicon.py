@@ -5,6 +5,10 @@ All entries are folded (no diacritics, lower case) so they compare with `folding
 
 from __future__ import annotations
 
+import re
+
+from articles.folding import fold
+
 
 def _phrases(listing: str) -> frozenset[str]:
     """Entries of a "|"-separated listing that may wrap across lines."""
@@ -16,10 +20,25 @@ FAMILY_NAMES: frozenset[str] = frozenset(
     lam mai truong cao luong thai ha phung luu ta chu la khuat kieu quach tong van au giap khong
     lo lu kha mac nghiem ong tieu thach tang thieu hua vuong to dam lai ton chau han hau ninh
     quan cu bach bien chung dien doan tu tiet trieu yen y ung vi sam xong moong lang vang lau
-    sung mua thao
+    sung mua thao nong ma be luc
+    bhling briu alang arat coor zo ating bnuoch hoih clau ksor nay siu rmah kpa ro rcom mlo
+    hlong danh neang
     """.split()
 )
-"""Vietnamese family names (folded). One cue among several: pen names have none."""
+"""Vietnamese family names (folded), Kinh and of the ethnic minorities: Tay and Nung (Nong,
+Ma, Be, Luc), Co Tu (Bhling, Briu, Alang, Arat), Jarai and Ede (Ksor, Nay, Siu, Rmah, Kpa, Rơ
+Chăm), Khmer (Danh, Neang). One cue among several: pen names have none."""
+
+GENDER_PREFIX = re.compile(r"^h['’][^\W\d_]+$")
+"""The Ede and Jarai words that open a personal name ("Y Bih Nie", "H'Yim Kdoh"): "Y" for a
+man, "H'" glued to the given name for a woman (folded)."""
+
+
+def is_family_name(word: str) -> bool:
+    """Whether `word` can open a Vietnamese personal name: a family name, or an Ede or Jarai
+    name's opening word ("Y", "H'Bloanh")."""
+    folded = fold(word)
+    return folded in FAMILY_NAMES or GENDER_PREFIX.match(folded) is not None
 
 ROLE_HEADS: frozenset[str] = frozenset(
     """

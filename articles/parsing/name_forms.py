@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from articles.folding import fold
-from articles.parsing.lexicon import FAMILY_NAMES
+from articles.parsing.lexicon import is_family_name
 from articles.parsing.post_names import post_ending_at
 from articles.parsing.roles import SPECIAL_ROLES, equivalent
 
@@ -42,10 +42,10 @@ def merge_given_name_forms(drafts: dict[str, Draft]) -> None:
         if any(role in SPECIAL_ROLES for role in short.roles):
             continue
         fuller = [k for k in drafts if k != key and len(k.split()) >= 3 and k.endswith(" " + key)]
-        if len(fuller) != 1 or fold(fuller[0].split()[0]) not in FAMILY_NAMES:
+        if len(fuller) != 1 or not is_family_name(fuller[0].split()[0]):
             continue
         target = drafts[fuller[0]]
-        if words[0] in FAMILY_NAMES and not _same_post(short, target):
+        if is_family_name(words[0]) and not _same_post(short, target):
             continue
         for span, kind in short.mentions.items():
             target.mentions.setdefault(span, kind)

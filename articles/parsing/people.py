@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 
 from articles.folding import fold
 from articles.model import Block, Mention, Person
+from articles.parsing.addresses import street_address
 from articles.parsing.credits import Credit, name_like
 from articles.parsing.lexicon import (
-    FAMILY_NAMES,
     HONORIFICS,
     NAME_STOPWORDS,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACES,
     ROLE_HEADS,
+    is_family_name,
 )
 from articles.parsing.name_forms import find_post_given_forms, merge_given_name_forms
 from articles.parsing.post_lists import list_headers
@@ -128,7 +129,7 @@ class PeopleFinder:
             ):
                 cue = True
                 k = i
-            elif w == "The" and 0 < i < len(words) - 1 and fold(words[i - 1]) in FAMILY_NAMES:
+            elif w == "The" and 0 < i < len(words) - 1 and is_family_name(words[i - 1]):
                 continue  # a middle name: "Lai The Nguyen"
             elif w in ("An", "A") and self._given_name_at(words, i, k):
                 continue  # a given name: "Nguyen Van An", "Dang Van A"
@@ -138,28 +139,34 @@ class PeopleFinder:
         start = k + 1
         rest = words[start:]
         if 2 <= len(rest) <= 4 and name_like(rest) and (
-            fold(rest[0]) in FAMILY_NAMES or not self._family_name_inside(rest)
+            is_family_name(rest[0]) or not self._family_name_inside(rest)
         ):
             return start, cue or k >= 0
         for j in range(start, len(words) - 1):
             tail = words[j:]
-            if fold(words[j]) in FAMILY_NAMES and 2 <= len(tail) <= 4 and name_like(tail):
+            if is_family_name(words[j]) and 2 <= len(tail) <= 4 and name_like(tail):
                 return j, cue or j > 0
         return -1, False
+
+    def _held(self, post: str, key: str) -> bool:
+        """Whether exactly one person other than `key` already holds `post`."""
+        holders = {k for k, d in self.drafts.items() if k != key
+                   and any(equivalent(post, role) for role in d.roles)}
+        return len(holders) == 1
 
     @staticmethod
     def _given_name_at(words: list[str], i: int, k: int) -> bool:
         """Whether "An" or "A" at `words[i]` ends a name that a family name opens after the
         cue at `k` ("Nguyen Van An"), rather than being the article ("Hanoi A ...")."""
         return i == len(words) - 1 and any(
-            fold(w) in FAMILY_NAMES for w in words[k + 1 : i]) and fold(
+            is_family_name(w) for w in words[k + 1 : i]) and fold(
             words[i - 1]) not in NAME_STOPWORDS
 
     @staticmethod
     def _family_name_inside(words: list[str]) -> bool:
         """Whether a family name opens a two-word or longer name after the first word
         ("Technology Bui Hoang Nam": the name is "Bui Hoang Nam")."""
-        return any(fold(w) in FAMILY_NAMES and len(words) - i >= 2
+        return any(is_family_name(w) and len(words) - i >= 2
                    for i, w in enumerate(words[1:], start=1))
 
     def scan(self) -> None:
@@ -199,13 +206,15 @@ class PeopleFinder:
             idx > 0 and fold(run_words[idx - 1]) in HONORIFICS
         )
         posts = posts_after_name(text, end, region.end)
-        posts_before = find_posts_before(text, start, region.start, self.drafts)
+        posts_before = find_posts_before(
+            text, start, region.start, self.drafts, lambda post: self._held(post, fold(name)))
         list_role = self._list_role(start)
-        if after_words and fold(after_words[0]) in PLACE_NOUNS:
+        place = bool(after_words) and fold(after_words[0]) in PLACE_NOUNS
+        if place or street_address(text, start, end):
             return
         if after_words and fold(after_words[0]) in ORG_WORDS and not posts:
             return
-        family = fold(name_words[0]) in FAMILY_NAMES
+        family = is_family_name(name_words[0])
         strong = bool(posts) or honorific or bool(posts_before) or list_role is not None
         if not strong:
             if inner_cue and idx > 0 and fold(run_words[idx - 1]) in ROLE_HEADS:
@@ -247,8 +256,11 @@ class PeopleFinder:
                     start = offsets[i]
                     end = offsets[i + size - 1] + len(words[i + size - 1])
                     after = word_after(self.text, end)
-                    if after and fold(after) in ORG_WORDS | PLACE_NOUNS:
-                        # "Nguyen Du Street", "Ho Chi Minh City": a place, not the person.
+                    if (after and fold(after) in ORG_WORDS | PLACE_NOUNS) or street_address(
+                        self.text, start, end
+                    ):
+                        # "Nguyen Du Street", "Ho Chi Minh City", "43 Nguyen Chi Thanh, Ba
+                        # Dinh": a place, not the person.
                         continue
                     draft.mentions.setdefault((start, end), "name")
                     i += size - 1
@@ -291,9 +303,13 @@ class PeopleFinder:
 
 
 def find_people(text: str, blocks: Sequence[Block], credits: Iterable[Credit]) -> list[Person]:
-    """Every person of the article with posts and mentions (byline and photo credits included)."""
+    """Every person of the article with posts and mentions (byline and photo credits included;
+    a photo credit that is a line of the page's furniture, its masthead, names the outlet)."""
     finder = PeopleFinder(text, blocks)
+    furniture = {fold(text[b.start : b.end]) for b in blocks if b.kind == "footer"}
     for credit in credits:
+        if "author" not in credit.roles and fold(text[credit.start : credit.end]) in furniture:
+            continue  # "Photo: Tien Phong" under the masthead "Tien Phong": the outlet
         finder.add_credit(credit)
     finder.scan()
     finder.find_name_mentions()

@@ -13,11 +13,11 @@ I") does not make it a post."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from articles.folding import fold
 from articles.parsing.credits import name_like
-from articles.parsing.lexicon import FAMILY_NAMES, ORG_WORDS, ROLE_HEADS
+from articles.parsing.lexicon import ORG_WORDS, ROLE_HEADS, is_family_name
 from articles.parsing.roles import post_end, split_rank, starts_post
 from articles.parsing.scan import WORD
 
@@ -82,7 +82,7 @@ def cut_trailing_name(text: str, start: int, end: int) -> int:
     words = text[start:end].split(" ")
     for i in range(1, len(words) - 1):
         rest = words[i:]
-        if fold(rest[0]) in FAMILY_NAMES and 2 <= len(rest) <= 4 and name_like(rest):
+        if is_family_name(rest[0]) and 2 <= len(rest) <= 4 and name_like(rest):
             prev = fold(words[i - 1])
             if prev in ORG_WORDS or prev in ROLE_HEADS:
                 return start + len(" ".join(words[:i]))
@@ -102,17 +102,26 @@ def _skip_honorific(text: str, name_start: int, floor: int) -> int:
 
 
 def posts_before(
-    text: str, name_start: int, floor: int, known: Container[str] = ()
+    text: str, name_start: int, floor: int, known: Container[str] = (),
+    held: Callable[[str], bool] = lambda post: False,
 ) -> list[str]:
     """The posts written right before a name, nearest last: "Provincial Party Secretary Thai
     Thanh Quy", "Politburo member, Prime Minister Pham Minh Chinh", "Chairman of the Provincial
     People's Committee, Nguyen Duc Trung", "Politburo member and Deputy PM Tran Luu Quang",
-    "Chairwoman Ms. Le Thi Hoa"."""
+    "Chairwoman Ms. Le Thi Hoa". A post that `held` says someone else holds, a comma between
+    it and the name, is that holder's title-only mention ("Reporting to the Deputy Prime
+    Minister, Mr. Huynh Van Luc said")."""
     posts: list[str] = []
     end = _skip_honorific(text, name_start, floor)
     while True:
         post_start = post_ending_at(text, end, floor, known)
-        if post_start is None:
+        if not posts and post_start is not None and "," in text[post_start:name_start] and held(
+            text[post_start : _trim_end(text, end)]
+        ):
+            break
+        if post_start is None or (posts and name_ends_at(text, post_start, floor, known)):
+            # "Ha Quang Tuan, Commander of X, Major General Le Minh Phuc": the post after a
+            # name belongs to that name, not to the next one.
             break
         cut = post_start
         while cut > floor and text[cut - 1] == " ":
@@ -161,10 +170,33 @@ def _in_organisation_name(words: list[re.Match[str]], i: int) -> bool:
     return len(before) >= 2 and before[-1] == "of" and before[-2] in _ORGANISATION_OPENERS
 
 
+def name_ends_at(text: str, pos: int, floor: int, known: Container[str] = ()) -> bool:
+    """Whether a person's name ends right before `pos`, a comma and spaces between: two to four
+    name words, a family name or a known name ("Ha Quang Tuan, " before a post)."""
+    end = _trim_end(text, pos)
+    if end == pos or "," not in text[end:pos]:
+        return False
+    words = text[max(floor, end - 60) : end].split(" ")
+    return _ends_with_name(words, known)
+
+
+def _ends_with_name(words: list[str], known: Container[str]) -> bool:
+    for size in (4, 3, 2):
+        run = words[-size:]
+        if len(run) == size and name_like(run) and (
+            is_family_name(run[0]) or fold(" ".join(run)) in known
+        ):
+            return True
+    return False
+
+
 def holds_name(phrase: str, known: Container[str] = ()) -> bool:
     """Whether a would-be post holds a person's name after a head or organisation word
-    ("General Secretary To Lam", "President Ho Chi Minh and President")."""
+    ("General Secretary To Lam", "President Ho Chi Minh and President"), or ends with one
+    ("Minister of Construction Tran Van Hau", a post and its holder in a list)."""
     words = phrase.split(" ")
+    if len(words) >= 3 and words[-3][:1].isupper() and _ends_with_name(words[1:], known):
+        return True
     for i, word in enumerate(words[:-1]):
         f = fold(word)
         if f not in ROLE_HEADS and f not in ORG_WORDS:
@@ -175,7 +207,7 @@ def holds_name(phrase: str, known: Container[str] = ()) -> bool:
                 break
             run.append(w)
         if 2 <= len(run) <= 4 and name_like(run) and (
-            fold(run[0]) in FAMILY_NAMES or fold(" ".join(run)) in known
+            is_family_name(run[0]) or fold(" ".join(run)) in known
         ):
             return True
     return False

@@ -7,7 +7,6 @@ import re
 
 from articles.folding import fold
 from articles.parsing.lexicon import (
-    FAMILY_NAMES,
     HONORIFICS,
     ORG_WORDS,
     PLACE_NOUNS,
@@ -15,6 +14,7 @@ from articles.parsing.lexicon import (
     RANK_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    is_family_name,
 )
 from articles.parsing.scan import UPPER
 
@@ -86,7 +86,7 @@ def starts_post(words: list[str]) -> int:
                 if nxt in ROLE_HEADS:
                     continue
             return i + 1
-        if folded in FAMILY_NAMES and i == 0 and folded not in ROLE_MODIFIERS:
+        if is_family_name(word) and i == 0 and folded not in ROLE_MODIFIERS:
             return 0
         if folded in _NEVER_IN_POST:
             return 0
