@@ -55,6 +55,31 @@ def name_like(words: Sequence[str]) -> bool:
     return fold(" ".join(words)) not in PLACES
 
 
+CREDIT_LABEL = re.compile(
+    r"(?P<label>(?P<source>Sources?|Nguồn)|(?P<photos>Photos?|Ảnh|Images?)"
+    r"|(?P<both>(?:Text|Story) and photos?|Bài và ảnh)|(?P<text>Text|Story|Bài))\s*:\s*",
+    re.IGNORECASE,
+)
+"""A label opening one part of a credit line: "Text: X | Photos: Y", "Source: ..."."""
+
+
+def credit_label(part: str) -> tuple[tuple[str, ...] | None, int] | None:
+    """The roles a label at the start of a credit line's part gives the names after it, and
+    where they start; `None` roles for a source (an outlet or office names nobody); `None` for
+    a part without a label. "Photos: Y" gives photographer, "Text and photos: X" author and
+    photographer, "Text: X" author."""
+    m = CREDIT_LABEL.match(part)
+    if m is None:
+        return None
+    if m.group("source"):
+        return None, m.end()
+    if m.group("photos"):
+        return ("photographer",), m.end()
+    if m.group("both"):
+        return ("author", "photographer"), m.end()
+    return ("author",), m.end()
+
+
 def split_credit(credit: str) -> list[tuple[int, str]]:
     """The people named in a photo credit ("Thanh Duy - Ngoc Quy"), with offsets in `credit`."""
     people: list[tuple[int, str]] = []

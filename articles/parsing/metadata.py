@@ -11,7 +11,7 @@ from datetime import datetime
 from articles.folding import fold
 from articles.model import Block
 from articles.parsing.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
-from articles.parsing.credits import Credit, name_like, split_credit
+from articles.parsing.credits import Credit, credit_label, name_like, split_credit
 from articles.parsing.dates import WEEKDAY_TAIL, find_datetime
 from articles.parsing.layout import masthead_name
 from articles.parsing.outlets import OUTLETS, outlet_in
@@ -74,6 +74,11 @@ def _names(
         sep = _AUTHOR_SEPARATOR.search(head, pos, head_end)
         part_end = sep.start() if sep else head_end
         part = head[pos:part_end].strip(" -–—|,:")
+        label = credit_label(part)
+        if label is not None:
+            if label[0] is None:
+                break  # "Source: Department of Information and Communications": nobody
+            roles, part = label[0], part[label[1] :]
         if part:
             offset = base + pos + head[pos:part_end].index(part)
             words = WORD.findall(part)

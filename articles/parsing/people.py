@@ -21,7 +21,7 @@ from articles.parsing.lexicon import (
 )
 from articles.parsing.name_forms import find_post_given_forms, merge_given_name_forms
 from articles.parsing.post_lists import list_headers
-from articles.parsing.post_names import HONORIFIC_BEFORE, posts_after_name
+from articles.parsing.post_names import HONORIFIC_BEFORE, RANK_ABBREVIATION, posts_after_name
 from articles.parsing.post_names import posts_before as find_posts_before
 from articles.parsing.role_mentions import find_role_mentions
 from articles.parsing.roles import bare_head_of, clean_role, equivalent
@@ -33,7 +33,8 @@ CAP_RUN = re.compile(rf"(?<![^\W_])(?:{CAP_WORD})(?: (?:{CAP_WORD}))*(?![^\W_])"
 VIETNAMESE_HONORIFICS = frozenset({"ong", "ba"})
 """Ông, Bà: honorifics only before a name; "Ba" is also a middle name (Xong Ba Cha)."""
 SHORT_FORM = re.compile(
-    rf"(?<![^\W_])(?P<h>[Cc]omrade|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Uncle|Ông|Bà)\.?\s+"
+    rf"(?<![^\W_])(?P<h>[Cc]omrade|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Uncle|Ông|Bà|"
+    rf"{RANK_ABBREVIATION})\.?\s+"
     rf"(?P<name>{CAP_WORD})(?!\s+{CAP_WORD})(?![^\W_])"
 )
 LOCATIVES = frozenset({"in", "at", "from", "to", "across", "through", "near", "into", "toward"})

@@ -30,11 +30,17 @@ COMMA_AFTER = re.compile(
 ...")."""
 POST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+cum\s+|—(?=[^\W\d_])")
 """What joins two posts written one after the other."""
+RANK_ABBREVIATION = (
+    r"(?:(?:Sr|Snr|Lt|Maj|Brig|Rear|Vice|Col|Gen)\.\s+)*(?:Gen|Col|Adm|Capt|Maj|Lt)\."
+)
+"""A military rank written short ("Sr. Lt. Gen.", "Maj. Gen.", "Col."): like an honorific, it
+cues the name after it and is never part of a post."""
 HONORIFIC_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(?P<h>[Cc]omrades?|COMRADE|Mr|Mrs|Ms|Miss|Madam|Madame|Dr|Prof|Professor|"
-    r"Uncle|Sir|Mister|Ông|Bà|ông|bà)\.?\s+$"
+    rf"Uncle|Sir|Mister|Ông|Bà|ông|bà|{RANK_ABBREVIATION})\.?\s+$"
 )
-"""An honorific right before a name (the text before the name ends with it)."""
+"""An honorific or a rank written short right before a name (the text before the name ends
+with it)."""
 _ORGANISATION_OPENERS = frozenset({"office", "department", "ministry", "commission", "board"})
 """Words that open an organisation's name whose head word follows "of (the)" ("Office of the
 President"): a head word after them names the organisation, not a post."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from articles.model import Block
 from articles.parsing.credits import name_like
-from articles.parsing.lexicon import RANK_WORDS, ROLE_HEADS
+from articles.parsing.lexicon import RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
 from articles.parsing.name_forms import Draft
 from articles.parsing.post_names import post_ending_at, posts_after_name
 from articles.parsing.roles import SPECIAL_ROLES, equivalent, post_end, signature, starts_post
@@ -40,14 +40,16 @@ def find_role_mentions(text: str, regions: Sequence[Block], drafts: dict[str, Dr
             end = post_end(text, pos, region.end)
             phrase = text[pos:end]
             one_word = len(signature(phrase)) < 2
-            holder = _one_word_holder(phrase, holders) if one_word else None
+            holder = _bare_post_holder(phrase, holders)
             if one_word and holder is None:
                 continue
             if _next_to_a_name(text, pos, end, region.end, taken, starts):
                 continue
-            matches = {holder} if holder is not None else {
+            matches = {holder} if one_word and holder is not None else {
                 key for key, role in holders if len(signature(role)) >= 2
                 if equivalent(role, phrase)}
+            if not matches and holder is not None:
+                matches = {holder}  # "the Deputy Minister": the one Deputy Minister of X
             if len(matches) != 1:
                 continue
             (key,) = matches
@@ -77,17 +79,21 @@ def _next_to_a_name(
     return False
 
 
-def _one_word_holder(phrase: str, holders: Sequence[tuple[str, str]]) -> str | None:
-    """"The Governor", "the chairman": a one-word post (its head word, capitalised or not) is
-    a title-only mention of the one person who holds a post with that head and no rank before
-    it ("Chairman of the Vinh Long People's Committee", not "Vice Chairman ..."), when no one
-    else holds a post with that word."""
+def _bare_post_holder(phrase: str, holders: Sequence[tuple[str, str]]) -> str | None:
+    """"The Governor", "the chairman", "the Deputy Minister": a bare post (a head word and the
+    ranks before it, no organisation; capitalised or not) is a title-only mention of the one
+    person who holds a post with those words and the same ranks ("Chairman of the Vinh Long
+    People's Committee", not "Vice Chairman ..."; "Deputy Minister of Home Affairs"), when no
+    one else holds a post with those words."""
     words = signature(phrase)
-    if len(words) != 1 or not words <= ROLE_HEADS - RANK_WORDS:
+    if not words & (ROLE_HEADS - RANK_WORDS) or not words <= ROLE_HEADS | ROLE_MODIFIERS:
         return None
+    if len(words) == 1 and words & RANK_WORDS:
+        return None
+    ranks = words & RANK_WORDS
     having = {key for key, role in holders if words <= signature(role)}
     plain = {key for key, role in holders
-             if words <= signature(role) and not signature(role) & RANK_WORDS}
+             if words <= signature(role) and signature(role) & RANK_WORDS == ranks}
     return next(iter(plain)) if len(having) == 1 and having == plain else None
 
 

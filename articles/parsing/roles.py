@@ -222,7 +222,25 @@ def equivalent(a: str, b: str) -> bool:
     if extra & RANK_WORDS:
         return False
     heads = small & (ROLE_HEADS | {"deputy", "standing"})
-    return extra <= _FILLER | _PLACE_WORDS and len(heads) > 0
+    return extra <= _FILLER | _PLACE_WORDS | place_names(a) | place_names(b) and len(heads) > 0
+
+
+_LEVEL = r"(?:ward|commune|district|province|provincial|city|town|township|village|municipal)"
+_NAMED_PLACE = re.compile(
+    rf"(?<![^\W_])((?:[{UPPER}][^\W\d_]*\s+){{1,3}})(?i:{_LEVEL})(?![^\W_])"
+)
+_LEVEL_WORDS = frozenset(_LEVEL[3:-1].split("|"))
+
+
+def place_names(role: str) -> frozenset[str]:
+    """The folded words of the places a post names before a level noun ("Hoan Kiem" in
+    "Secretary of the Hoan Kiem ward Party Committee"): a place written there or left out is
+    the same post ("the secretary of the ward Party committee")."""
+    found: set[str] = set()
+    for m in _NAMED_PLACE.finditer(role):
+        found.update(fold(w) for w in m.group(1).split())
+    return frozenset(found - ROLE_HEADS - RANK_WORDS - ROLE_MODIFIERS - _LEVEL_WORDS
+                     - set(ORG_WORDS))
 
 
 def bare_head_of(bare: str, full: str) -> bool:

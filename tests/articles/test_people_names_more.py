@@ -1,5 +1,6 @@
 """People (issue 10): ethnic-minority and foreign names, street addresses, a masthead as photo
-credit, a post that belongs to the name before it, and a post already held by someone else.
+credit, a post that belongs to the name before it, a post already held by someone else, ranks
+written short, bare and lower-case title-only mentions, places inside posts, credit-line labels.
 Every snippet is invented."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from hypothesis import strategies as st
 
 from articles import parse
 from articles.parsing.addresses import street_address
-from articles.parsing.credits import name_like
+from articles.parsing.credits import credit_label, name_like
 from articles.parsing.lexicon import is_family_name
+from articles.parsing.roles import equivalent, place_names
 
 
 def people(text: str) -> dict[str, tuple[tuple[str, ...], list[str], int]]:
@@ -121,3 +123,87 @@ def test_an_apposition_of_ones_own_post_stays_a_post() -> None:
     found = people("Attending was the Chairman of the Provincial People's Committee, Mr. Le Van "
                    "Nam, who spoke first.")
     assert found["Le Van Nam"][0] == ("Chairman of the Provincial People's Committee",)
+
+
+def test_a_rank_written_short_cues_a_given_name() -> None:
+    found = people("Senior Lieutenant General Tran Duc Hoa, Deputy Minister of National Defence, "
+                   "attended. Sr. Lt. Gen. Hoa praised the units. Lt. Gen. Ha Quang Tuan "
+                   "reported. Col. Tuan added figures.")
+    assert found["Tran Duc Hoa"][1] == ["Tran Duc Hoa", "Sr. Lt. Gen. Hoa"]
+    assert found["Ha Quang Tuan"][1] == ["Ha Quang Tuan", "Col. Tuan"]
+    assert all(not role.startswith(("Lt", "Sr")) for role in found["Ha Quang Tuan"][0])
+
+
+@pytest.mark.parametrize("mention", [
+    "The chairman said", "the chairman said", "The Chairman said",
+])
+def test_a_bare_head_word_in_any_case_is_the_one_holder(mention: str) -> None:
+    found = people("Nguyen Van Hung, Chairman of the Provincial People's Committee, and Le Thi "
+                   f"Mai, Director of the Department of Finance, spoke. Later {mention} the plan "
+                   "was ready.")
+    assert found["Nguyen Van Hung"][2] == 1
+    assert found["Le Thi Mai"][2] == 0
+
+
+def test_a_lower_case_provincial_party_secretary_is_the_secretary() -> None:
+    found = people("Nguyen Van Hung, Secretary of the Provincial Party Committee, and Tran Van "
+                   "Nam, Deputy Secretary of the Provincial Party Committee, spoke. The "
+                   "provincial Party secretary asked for roads.")
+    assert found["Nguyen Van Hung"][2] == 1
+    assert found["Tran Van Nam"][2] == 0
+
+
+def test_a_bare_post_with_its_rank_is_the_one_holder_of_that_rank() -> None:
+    found = people("Deputy Minister of Home Affairs Cao Huy Dat said the decree was fair. \"It "
+                   "is fair,\" the Deputy Minister said. Le Thi Mai, Director of the Department "
+                   "of Civil Servants, agreed. Later the Minister was informed.")
+    assert found["Cao Huy Dat"][2] == 1
+    assert found["Le Thi Mai"][2] == 0
+
+
+def test_a_bare_post_held_at_two_ranks_is_nobodys() -> None:
+    found = people("Nguyen Van Hung, Chairman of the Provincial People's Committee, and Tran Van "
+                   "Nam, Vice Chairman of the Provincial People's Committee, spoke. The chairman "
+                   "said roads come first. The Deputy Minister was absent.")
+    assert found["Nguyen Van Hung"][2] == 0
+    assert found["Tran Van Nam"][2] == 0
+
+
+def test_a_place_left_out_of_a_post_is_the_same_post() -> None:
+    found = people("Pham Quang Huy, Secretary of the Hoan Kiem ward Party Committee, and Vu Ngoc "
+                   "Anh, Secretary of the Ba Dinh ward Youth Union, spoke. The inspectors asked "
+                   "the secretary of the ward Party committee to review three cases.")
+    assert found["Pham Quang Huy"][2] == 1
+    assert found["Vu Ngoc Anh"][2] == 0
+
+
+def test_two_places_are_two_posts() -> None:
+    assert equivalent("secretary of the ward Party committee",
+                      "Secretary of the Hoan Kiem ward Party Committee")
+    assert not equivalent("Secretary of the Ba Dinh ward Party Committee",
+                          "Secretary of the Hoan Kiem ward Party Committee")
+    assert place_names("Chairman of the Nam Giang district People's Committee") == {"nam", "giang"}
+
+
+def credited(line: str) -> dict[str, tuple[str, ...]]:
+    article = parse("Quang Nam boosts border trade with Laos\n\nMarch 3, 2025\n\nOn March 2, "
+                    "the provincial delegation visited the border gate and met traders.\n\n"
+                    f"{line}\n")
+    return {p.name: p.roles for p in article.people}
+
+
+def test_text_and_photos_labels_in_one_credit_line() -> None:
+    assert credited("Text: Minh Tuan | Photos: Quoc Viet") == {
+        "Minh Tuan": ("author",), "Quoc Viet": ("photographer",)}
+    assert credited("Text and photos: Minh Tuan") == {"Minh Tuan": ("author", "photographer")}
+    assert credit_label("Photos: Quoc Viet") == (("photographer",), len("Photos: "))
+    assert credit_label("Quoc Viet") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Source: Department of Information and Communications",
+    "Source: Department of Culture, Sports and Tourism Information",
+    "Nguồn: Sở Thông tin và Truyền thông",
+])
+def test_a_source_line_names_nobody(line: str) -> None:
+    assert credited(line) == {}
