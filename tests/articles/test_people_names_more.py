@@ -108,7 +108,8 @@ def test_a_post_after_a_name_is_not_the_next_names_post() -> None:
 def test_a_post_and_its_holder_in_a_list_are_not_the_next_names_post() -> None:
     found = people("Accompanying him were Minister of Construction Tran Van Hau, Chairman of the "
                    "Kien Giang Provincial People's Committee Huynh Van Luc, and others.")
-    assert found["Huynh Van Luc"][0] == ("Chairman of the Kien Giang Provincial People's Committee",)
+    assert found["Huynh Van Luc"][0] == (
+        "Chairman of the Kien Giang Provincial People's Committee",)
     assert found["Tran Van Hau"][0] == ("Minister of Construction",)
 
 
