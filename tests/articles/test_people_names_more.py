@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from articles import parse
 from articles.parsing.addresses import street_address
 from articles.parsing.credits import credit_label, name_like
-from articles.parsing.lexicon import is_family_name
+from articles.parsing.lexicon import FAMILY_NAMES, is_family_name
 from articles.parsing.roles import equivalent, place_names
 
 
@@ -208,3 +208,18 @@ def test_text_and_photos_labels_in_one_credit_line() -> None:
 ])
 def test_a_source_line_names_nobody(line: str) -> None:
     assert credited(line) == {}
+
+
+GIVEN = ["Van", "Thi", "Duc", "Minh", "Ngoc", "Quang", "Hung", "Lan", "Tuan", "Hoa", "Nam", "Sang"]
+
+
+@given(st.sampled_from(sorted(FAMILY_NAMES)), st.lists(st.sampled_from(GIVEN), min_size=1,
+                                                       max_size=3))
+def test_property_any_family_name_with_a_post_after_it_is_the_whole_name(
+    family: str, given_names: list[str]
+) -> None:
+    name = " ".join([family.capitalize(), *given_names])
+    found = people(f"The delegation met {name}, Chairman of the commune People's Committee, "
+                   "at the border gate.")
+    assert name in found
+    assert found[name][0] == ("Chairman of the commune People's Committee",)
