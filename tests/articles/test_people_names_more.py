@@ -6,13 +6,13 @@ Every snippet is invented."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from articles import parse
 from articles.parsing.addresses import street_address
 from articles.parsing.credits import credit_label, name_like
-from articles.parsing.lexicon import FAMILY_NAMES, is_family_name
+from articles.parsing.lexicon import FAMILY_NAMES, HONORIFICS, PLACES, is_family_name
 from articles.parsing.roles import equivalent, place_names
 
 
@@ -213,12 +213,14 @@ def test_a_source_line_names_nobody(line: str) -> None:
 GIVEN = ["Van", "Thi", "Duc", "Minh", "Ngoc", "Quang", "Hung", "Lan", "Tuan", "Hoa", "Nam", "Sang"]
 
 
-@given(st.sampled_from(sorted(FAMILY_NAMES)), st.lists(st.sampled_from(GIVEN), min_size=1,
-                                                       max_size=3))
+@given(st.sampled_from(sorted(FAMILY_NAMES - HONORIFICS)),
+       st.lists(st.sampled_from(GIVEN), min_size=1, max_size=3))
 def test_property_any_family_name_with_a_post_after_it_is_the_whole_name(
     family: str, given_names: list[str]
 ) -> None:
+    # "Ong" is also the honorific "Ông" ("Ong Van" reads as "Mr. Van"); "Ha Nam" is a province.
     name = " ".join([family.capitalize(), *given_names])
+    assume(name.lower() not in PLACES)
     found = people(f"The delegation met {name}, Chairman of the commune People's Committee, "
                    "at the border gate.")
     assert name in found
