@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.folding import fold
 from articles.model import Block, BlockKind
 from articles.parsing.credits import name_like
+from articles.parsing.footer import footer_start
 from articles.parsing.layout import BY_CREDIT, TOP_LINES, read_top
 from articles.parsing.outlets import AGENCY_PREFIXES, outlet_in
 
@@ -16,6 +16,9 @@ IMAGE_LINE = re.compile(r"^\|?\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?\s*$")
 IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 """An image's file name on a line of its own ("ho-chi-minh-9907.jpg")."""
+FILE_STEM = re.compile(r"^(?=[a-z0-9_-]*\d)[a-z0-9_-]{4,40}(?:\s[a-z0-9_-]+){0,12}$")
+"""A picture's file name without its extension, in lower case and perhaps followed by its
+words ("1203p14 quang ngai courts high tech investors"): an image line when a caption follows."""
 PIPES_ONLY = re.compile(r"^\|[\s|]*$")
 PICTURE_ALT = re.compile(r"\s(?:-\s*)?(?:ảnh|hình ảnh|hinh anh|anh)\s+\d{1,2}$", re.IGNORECASE)
 """A picture's alternative text left on a line of its own: the headline with "- ảnh 1" or
@@ -38,6 +41,9 @@ AGENCY_PHOTO = re.compile(
     r"(?:^|\s)[—–-]\s*(?:[A-Z]{2,5}/)*[A-Z]{2,5}\s+Photos?\b(?:\s+(?P<credit>[^\n|:]{1,60}?))?[\s.]*$"
 )
 """Vietnam News's credit closing a caption: "— VNA/VNS Photo", "— VNS Photo Duong Giang"."""
+EMPTY_PHOTO = re.compile(r"\S\s+\(?(?:Photos?|PHOTOS?|Ảnh|ẢNH)\s*:(?P<credit>)\s*\)?$")
+"""A caption whose credit was left empty ("... People's Committee. Photo:"): it ends the
+caption and credits nobody."""
 DASH_PHOTO = re.compile(r"(?:^|\s)[—–-]\s*Photos?\s+(?P<credit>[^\s:|()][^\n|:()]{0,59}?)[\s.]*$")
 """A credit after a dash without a colon, closing a caption: "— Photo baovinhlong.vn"."""
 SOURCE_PREFIX = re.compile(
@@ -45,18 +51,6 @@ SOURCE_PREFIX = re.compile(
     rf"(?P<bare>[A-Z][A-Za-z]+(?:\.[a-z]{{2,4}})+|(?:{AGENCY_PREFIXES})(?![\w.])))\s*[-–—:]+\s*"
 )
 """The outlet before the lead: "(Baonghean.vn) - ", "Hanoi (VNA) – ", "VNA - ", "HBO-A ..."."""
-FOOTER_MARKER = re.compile(
-    r"^(?:Featured\b.*|Latest(?: news| articles)?|Related(?: news| articles| posts| stories)?:?|"
-    r"Read more:?|See also:?|Most (?:read|viewed|popular)|Hot news|Other (?:news|stories)|"
-    r"More news|"
-    r"Tags?:.*|Keywords?:.*|POWERED BY.*|Copyright\b.*|©.*|"
-    r"(?:Deputy )?Editors?[- ]in[- ][Cc]hief\s*:.*|Licen[cs]e\s*(?:No\b|number|:).*|"
-    r"Address\s*:.*|Tel(?:ephone)?\s*:.*|Hotline\s*:.*|E-?mail\s*:.*|Follow us\b.*|"
-    r"Share(?: this(?: article)?)?:?|Print|Back to top|Comments?(?:\s*\(\d+\))?|Your comment.*|"
-    r"(?:Legal )?Disclaimers?\s*:.*|"
-    r"Responsible for (?:the )?content.*)$",
-    re.IGNORECASE,
-)
 SENTENCE_END = (".", "!", "?", ":", ";", ",", "…")
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f\u1ea0-\u1ef9]")
 
@@ -100,7 +94,8 @@ def credit_of(line: str) -> re.Match[str] | None:
     body = line.strip().strip("|").strip()
     if len(body) > 600:
         return None
-    return CREDIT.search(body) or AGENCY_PHOTO.search(body) or DASH_PHOTO.search(body)
+    return (CREDIT.search(body) or AGENCY_PHOTO.search(body) or DASH_PHOTO.search(body)
+            or EMPTY_PHOTO.search(body))
 
 
 def is_vietnamese(line: str) -> bool:
@@ -125,26 +120,6 @@ def looks_like_subheading(line: Line) -> bool:
         return False
     first = text.lstrip("\"“'‘*#0123456789.) ")[:1]
     return bool(first) and first.isupper() and line.blank_before and line.blank_after
-
-
-def _footer_start(lines: list[Line], first_body: int, title: str) -> int:
-    """Index of the first footer line, or len(lines) when the article has no footer."""
-    folded_title = fold(title)
-    prose = False  # the footer follows running text: no footer before a first sentence
-    for i in range(first_body, len(lines)):
-        text = lines[i].text
-        if prose and len(text) <= 160 and FOOTER_MARKER.match(text):
-            return i
-        if prose and folded_title and fold(text) == folded_title:
-            return i
-        prose = prose or _running_text(text)
-    return len(lines)
-
-
-def _running_text(text: str) -> bool:
-    """A line of sentences: long, or several words ending with a full stop."""
-    words = len(text.split())
-    return words >= 25 or (words >= 6 and text.rstrip("”\"'’)").endswith((".", "!", "?", ":")))
 
 
 def _is_picture(text: str) -> bool:
@@ -176,7 +151,7 @@ def classify(text: str) -> list[Block]:
         break
     first_body = lead_index if lead_index is not None else top.body
     title_text = texts[top.title] if top.title is not None else ""
-    footer = _footer_start(lines, first_body, title_text)
+    footer = footer_start(texts, [ln.blank_before for ln in lines], first_body, title_text)
     for j in range(footer, len(lines)):
         kinds[j] = "footer"
     for j in _closing_credits(texts, first_body, footer):
@@ -207,6 +182,9 @@ def _body_kind(
         return "lead"
     if _is_image_line(t):
         return "image"
+    after = lines[j + 1].text if j + 1 < len(lines) else ""
+    if FILE_STEM.match(t) and not lines[j].blank_after and credit_of(after):
+        return "image"
     if TABLE_RULE.match(t):
         return "image" if prev in ("image", "caption") else "paragraph"
     words = len(t.split())
@@ -215,7 +193,6 @@ def _body_kind(
         return "image"  # a caption printed twice: the picture's alternative text and its caption
     if credit_of(t):
         return "caption"
-    after = lines[j + 1].text if j + 1 < len(lines) else ""
     if after == t and not lines[j].blank_after and words <= 60 and not t.startswith("#"):
         return "caption"  # printed twice: a picture's caption and its alternative text
     if GLUED_SOURCE.match(t):

@@ -80,6 +80,19 @@ def credit_label(part: str) -> tuple[tuple[str, ...] | None, int] | None:
     return ("author",), m.end()
 
 
+NAMES_SEPARATOR = re.compile(r"\s+[-–—&/]\s+|\s*[,;&•|]\s*|\s+and\s+")
+"""What joins the names of a line of names ("Thu Ha - Dinh Nhat", "Minh Chi, Thanh Le")."""
+
+
+def names_only(line: str, most: int = 4) -> bool:
+    """Whether a line is only personal names (at most `most`) joined by separators: a byline
+    without a date or a "By"."""
+    parts = [p for p in NAMES_SEPARATOR.split(line.strip(" |")) if p]
+    return 1 <= len(parts) <= most and all(
+        len(p.split()) <= 4 and name_like(p.split()) for p in parts
+    )
+
+
 def split_credit(credit: str) -> list[tuple[int, str]]:
     """The people named in a photo credit ("Thanh Duy - Ngoc Quy"), with offsets in `credit`."""
     people: list[tuple[int, str]] = []

@@ -23,14 +23,20 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
+_MINUTE_MARK = "['’′]?"
+"""A minute mark some pages print after the time ("09:25’")."""
 _TIME = (
     r"(?:\s*(?:[-|,•]|at)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+    rf"{_MINUTE_MARK}(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
 )
 
 MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b{_TIME}"
 )
+MONTH_GLUED = re.compile(
+    rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<day>[0-3]?\d)(?P<year>(?:19|20)\d{{2}})\b{_TIME}"
+)
+"""A month-first date whose day and year are printed without a space ("March, 142025")."""
 DAY_FIRST_WORDS = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b{_TIME}"
 )
@@ -42,7 +48,8 @@ ISO = re.compile(
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?\b"
 )
 TIME_FIRST = re.compile(
-    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    rf"{_MINUTE_MARK}(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
     r"\s*(?:[-|,•]\s*)?(?:(?:GMT|UTC)[+-]\d{1,2}\s*[-|,]?\s*)?(?:[A-Za-z]+,\s*)?"
     r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})\b"
 )
@@ -53,7 +60,7 @@ WEEKDAY_TAIL = re.compile(
 )
 """A weekday ending a byline's text before its date ("Saturday, " before "15/06/2024")."""
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    TIME_FIRST, MONTH_FIRST, DAY_FIRST_WORDS, ISO, NUMERIC_DAY_FIRST
+    TIME_FIRST, MONTH_FIRST, DAY_FIRST_WORDS, ISO, NUMERIC_DAY_FIRST, MONTH_GLUED
 )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.folding import fold
-from articles.parsing.credits import name_like
+from articles.parsing.credits import names_only
 from articles.parsing.dates import find_datetime
 from articles.parsing.outlets import CJK, FURNITURE_LINE, LETTERHEAD, NAV_WORDS, outlet_in
 
@@ -32,6 +32,8 @@ _PUNCT_ONLY = re.compile(r"^[^\w]*$")
 _MENU_SEPARATORS = re.compile(r"\s[|»›>/]\s|\s\|$|^\|\s")
 _SECTION_DASH = re.compile(r"\s+[-–—]\s+")
 """The dash of a section line ("News - Provincial Leaders' Activities")."""
+_JOINERS = frozenset({"&", "+"})
+"""Signs joining the words of a name ("Law & Legal Forum"), not words themselves."""
 _BULLET = re.compile(r"^[•·▪►\-*]\s*\S")
 
 
@@ -131,10 +133,11 @@ def is_byline_line(line: str) -> bool:
 
 
 def _name_line(line: str) -> bool:
+    """A byline of names alone: "PHẠM ĐÔNG |", "Ngoc Ha", "Thu Ha - Dinh Nhat"."""
     words = line.rstrip(" |").split()
     if line.endswith(" |") and 1 <= len(words) <= 5:
         return True  # "PHẠM ĐÔNG |"
-    return 1 <= len(words) <= 4 and name_like(words)
+    return names_only(line)
 
 
 def headline_score(line: str) -> int:
@@ -175,8 +178,9 @@ def read_top(texts: Sequence[str], is_picture: Sequence[bool]) -> Top:
             title = i  # "Headline (10:15 14/03/2025)"
             i += 1
             continue
+        dated_above = bool(bylines) and bylines[-1] == i - 1 and is_byline_line(texts[i - 1])
         if is_dated_or_credit(line) or (title is not None and _name_line(line) and (
-            line.endswith(" |") or (nxt is not None and is_byline_line(nxt))
+            line.endswith(" |") or dated_above or (nxt is not None and is_byline_line(nxt))
         )):
             bylines.append(i)
             i += 1
@@ -227,7 +231,7 @@ def _masthead_shape(line: str, next_line: str, first: bool) -> bool:
     digits or sentence punctuation, followed by a much longer line that is not a byline, or by
     a navigation bar. The page's very first line may be a lower-case brand ("bizhub") when a
     navigation bar follows it."""
-    words = line.split()
+    words = [w for w in line.split() if w not in _JOINERS]  # "VIETNAM LAW & LEGAL FORUM"
     if not 1 <= len(words) <= 4 or len(line) > 30 or any(c.isdigit() for c in line):
         return False
     if line.endswith((".", "!", "?", ":", ";", ",")) or _nav_words(line):

@@ -14,7 +14,8 @@ from articles.parsing.blocks import GLUED_SOURCE, SOURCE_PREFIX, credit_of
 from articles.parsing.credits import Credit, credit_label, name_like, split_credit
 from articles.parsing.dates import WEEKDAY_TAIL, find_datetime
 from articles.parsing.layout import masthead_name
-from articles.parsing.outlets import OUTLETS, outlet_in
+from articles.parsing.lexicon import PLACES
+from articles.parsing.outlets import DATELINE_PLACES, OUTLETS, outlet_in
 from articles.parsing.post_names import posts_after
 from articles.parsing.roles import starts_post
 from articles.parsing.scan import WORD
@@ -111,18 +112,31 @@ def _posts(text: str, pos: int, limit: int) -> tuple[list[str], int]:
 
 def source_of(text: str, blocks: Sequence[Block]) -> str | None:
     """The outlet named before the lead ("(Baonghean.vn) - " gives "Baonghean.vn", "Hanoi (VNA)
-    – " gives "VNA"), in one of the first body paragraphs; else the outlet a masthead names."""
+    – " gives "VNA", "TPO - " gives "TPO"), in one of the first body paragraphs; else the outlet
+    an aggregator's glued source line or a masthead names."""
     body = [b for b in blocks if b.kind in ("lead", "paragraph")][:3]
     for block in body:
         m = SOURCE_PREFIX.match(text, block.start, block.end)
         if m is not None:
             return (m.group("paren") or m.group("bare")).strip()
+    short = _LEAD_CAPS.match(text, body[0].start, body[0].end) if body else None
+    if short is not None and _short_outlet_name(short["name"]):
+        return short["name"]
     for block in blocks:
         if block.kind == "byline":
             glued = GLUED_SOURCE.match(text[block.start : block.end])
             if glued is not None:
                 return glued.group("source").strip()
-    first_body = body[0].start if body else len(text)
+    outlet = masthead_of(text, blocks)
+    if outlet is not None and short is not None and _shortens(short["name"], outlet):
+        return short["name"]  # "PORTAL – ..." under "Binh Duong Provincial Portal"
+    return outlet
+
+
+def masthead_of(text: str, blocks: Sequence[Block]) -> str | None:
+    """The outlet named by the site furniture above the body: a masthead line above the
+    headline, or a known outlet's line between the headline and the lead."""
+    first_body = next((b.start for b in blocks if b.kind in ("lead", "paragraph")), len(text))
     title_start = next((b.start for b in blocks if b.kind == "title"), first_body)
     top = [b for b in blocks if b.end <= first_body]
     for k, block in enumerate(top):
@@ -135,11 +149,20 @@ def source_of(text: str, blocks: Sequence[Block]) -> str | None:
         else:
             outlet = outlet_in(line)
         if outlet is not None:
-            short = _LEAD_CAPS.match(text, body[0].start, body[0].end) if body else None
-            if short is not None and _shortens(short["name"], outlet):
-                return short["name"]  # "PORTAL – ..." under "Binh Duong Provincial Portal"
             return outlet
     return None
+
+
+def _short_outlet_name(name: str) -> bool:
+    """One word of two to five capitals that names no place: an outlet's short name opening the
+    lead ("TPO - ", "PANO - ", "CTO - "), not a dateline ("HCMC –", "VINH -")."""
+    folded = fold(name)
+    return _SHORT_NAME.fullmatch(name) is not None and folded not in PLACES and (
+        folded not in DATELINE_PLACES
+    )
+
+
+_SHORT_NAME = re.compile(r"[A-Z]{2,5}")
 
 
 _LEAD_CAPS = re.compile(
@@ -158,8 +181,11 @@ def _shortens(name: str, outlet: str) -> bool:
 
 
 def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:
-    """Every photographer named in a caption ("Photo: Thanh Duy", "Ảnh: Thành Duy")."""
+    """Every photographer named in a caption ("Photo: Thanh Duy", "Ảnh: Thành Duy"); the outlet
+    of the page's masthead, printed as a credit, is nobody."""
     credits: list[Credit] = []
+    masthead = masthead_of(text, blocks)
+    outlet = fold(masthead) if masthead else None
     for block in blocks:
         if block.kind != "caption":
             continue
@@ -171,6 +197,8 @@ def photo_credits(text: str, blocks: Sequence[Block]) -> list[Credit]:
                 body_start = pos + line.index(body)
                 credit_start = body_start + m.start("credit")
                 for offset, name in split_credit(m.group("credit")):
+                    if fold(name) == outlet:
+                        continue  # the masthead's outlet as credit ("Photo: Tien Phong")
                     start = credit_start + offset
                     credits.append(Credit(start, start + len(name), ("photographer",)))
             pos += len(line) + 1

@@ -36,6 +36,10 @@ AGENCY_PREFIXES = (
 )
 """Short outlet names that open a lead ("VNA - ", "HBO-A delegation ...")."""
 
+DATELINE_PLACES: frozenset[str] = frozenset({"hcmc", "hcm", "tphcm", "sg"})
+"""Short place names that open a dateline in capitals ("HCMC – "), besides the places of
+`articles.parsing.lexicon.PLACES`: never an outlet's short name."""
+
 NAV_WORDS: frozenset[str] = frozenset(
     """
     home news vietnam politics business economy society world sports sport culture travel
