@@ -94,8 +94,10 @@ def credit_of(line: str) -> re.Match[str] | None:
     body = line.strip().strip("|").strip()
     if len(body) > 600:
         return None
-    return (CREDIT.search(body) or AGENCY_PHOTO.search(body) or DASH_PHOTO.search(body)
-            or EMPTY_PHOTO.search(body))
+    found = CREDIT.search(body) or AGENCY_PHOTO.search(body) or DASH_PHOTO.search(body)
+    if found is None and body.endswith((":", ":)")):
+        found = EMPTY_PHOTO.search(body)
+    return found
 
 
 def is_vietnamese(line: str) -> bool:
