@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from articles.regular_file import FileTooLarge, NotRegularFile
+from articles.sources.regular_file import FileTooLarge, NotRegularFile
 
 Fingerprint = tuple[int, int, int, int]
 """(st_dev, st_ino, st_size, st_mtime_ns) of the file as last read or written."""

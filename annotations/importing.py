@@ -14,7 +14,7 @@ from annotations.errors import AnnotationError, ImportFileError, StoreError
 from annotations.exporting import JSON_FORMAT_NAME
 from annotations.model import Annotation
 from annotations.source_offsets import SourceLookup, named_sources
-from articles.regular_file import FileTooLarge, NotRegularFile, read_regular
+from articles.sources.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 

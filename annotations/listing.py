@@ -16,7 +16,7 @@ from annotations.encoding import parse_bytes
 from annotations.errors import AnnotationError, CorruptStoreError, StoreReadError
 from annotations.fileops import MAX_FILE_BYTES, Fingerprint, fingerprint, problem
 from annotations.model import Annotation
-from articles.regular_file import open_regular, read_at_most
+from articles.sources.regular_file import open_regular, read_at_most
 
 
 @dataclass(frozen=True, slots=True)

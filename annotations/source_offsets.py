@@ -13,8 +13,8 @@ from pathlib import Path
 
 from annotations.model import ArticleRef, Target
 from articles.errors import ArticleError
-from articles.regular_file import read_regular
-from articles.textio import MAX_BYTES, canonicalize, decode
+from articles.sources.regular_file import read_regular
+from articles.sources.textio import MAX_BYTES, canonicalize, decode
 
 
 @dataclass(frozen=True, slots=True)

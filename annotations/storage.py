@@ -40,7 +40,7 @@ from annotations.fileops import fingerprint as _fingerprint
 from annotations.fileops import problem as _problem
 from annotations.next_version import NEXT_SUFFIX, NextVersion
 from annotations.watched_file import stat_or_none
-from articles.regular_file import open_regular, read_at_most
+from articles.sources.regular_file import open_regular, read_at_most
 
 KEEP_PREVIOUS_FROM = 1 << 20
 """Files from this size keep their previous version under a second name while replaced."""

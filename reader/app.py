@@ -22,7 +22,7 @@ from reader.session import Session
 if TYPE_CHECKING:
     from annotations.store import Store
     from articles import Article
-    from articles.article_cache import ArticleCache
+    from articles.cache.article_cache import ArticleCache
     from reader.screens.loading_screen import LoadingScreen
 
 DEFAULT_THEME = "textual-dark"

@@ -14,7 +14,7 @@ from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from reader.memory import tune_for_reading
 
 if TYPE_CHECKING:
-    from articles.article_cache import ArticleCache
+    from articles.cache.article_cache import ArticleCache
 
 
 def article_files(paths: Sequence[str]) -> list[Path]:
@@ -24,7 +24,7 @@ def article_files(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            from articles.indexer import Indexer  # only a library needs the indexer
+            from articles.library.indexer import Indexer  # only a library needs the indexer
 
             found = Indexer.list_files([path])
             if not found:
@@ -42,7 +42,7 @@ def load_articles(paths: Sequence[str], cache: ArticleCache | None = None) -> li
     when read before, else parsed for their layout only (the screen shows the text at once, and
     finds people and documents just after)."""
     from articles import sample_path
-    from articles.article_cache import load
+    from articles.sources.opening import load_cached as load
 
     files = article_files(paths) if paths else [sample_path()]
     return [load(p, cache, entities=False) for p in files]
@@ -75,7 +75,7 @@ def launch(paths: Sequence[str], db: str | None, *, refresh: bool = False) -> in
     files that cannot be read are listed with the reason instead. A web address opens from
     its stored copy at once; a page not stored yet (or with `refresh`) is fetched behind a
     loading screen, and a failure to fetch it ends the reader with its one-line reason."""
-    from articles.article_cache import ArticleCache
+    from articles.cache.article_cache import ArticleCache
 
     problem = given_path_problem(db)
     if problem is not None:

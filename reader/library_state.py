@@ -26,7 +26,7 @@ from reader.wording import counted
 
 if TYPE_CHECKING:
     from annotations.model import Annotation
-    from articles.library_search import LibraryHit
+    from articles.library.search import LibraryHit
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Title"),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.store import Store
     from articles import Article
-    from articles.article_cache import ArticleCache
+    from articles.cache.article_cache import ArticleCache
 
 T = TypeVar("T")
 
@@ -101,7 +101,7 @@ class Session:
     def load(self, path: Path) -> Article | None:
         """The article at `path` (through the article cache); an unreadable file is reported
         and gives None."""
-        from articles.article_cache import load
+        from articles.sources.opening import load_cached as load
 
         try:
             return load(path, self.article_cache)

@@ -23,8 +23,8 @@ from articles.export import (
     person_dict,
     summary_dict,
 )
-from articles.indexer import Indexer
 from articles.library import Library, LibraryDocument, LibraryPerson
+from articles.library.indexer import Indexer
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
 from reader.render.text import day
 from reader.safe_text import json_safe, one_line

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotations.paths import resolve_db_path
 from annotations.store import Store
-from articles.article_cache import ArticleCache
+from articles.cache.article_cache import ArticleCache
 from articles.errors import ArticleError
 from articles.folding import fold
 from articles.sources import is_url

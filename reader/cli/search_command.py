@@ -1,6 +1,6 @@
 """`reader search DIR QUERY [--json]`: every occurrence of a phrase across a library's articles
 (whole words, ignoring case and diacritics), through the full-text index in the cache
-directory (`articles.fulltext`), with each hit's article, date and a line of context."""
+directory (`articles.cache.fulltext`), with each hit's article, date and a line of context."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from articles.fulltext import FullTextIndex
-from articles.indexer import Indexer
-from articles.library_entry import ArticleSummary
-from articles.library_search import LibraryHit, search_library
+from articles.cache.fulltext import FullTextIndex
+from articles.library.entry import ArticleSummary
+from articles.library.indexer import Indexer
+from articles.library.search import LibraryHit, search_library
 from reader.cli.article_commands import console, print_json
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ReaderArgumentParser, say
 from reader.safe_text import one_line, visible

@@ -17,13 +17,13 @@ Range = tuple[int, int]
 
 
 def _sentences(text: str, start: int, end: int) -> list[Range]:
-    from articles.segments import sentence_spans  # the cursor's first move needs it
+    from articles.parsing.segments import sentence_spans  # the cursor's first move needs it
 
     return sentence_spans(text, start, end)
 
 
 def _words(text: str, start: int, end: int) -> list[Range]:
-    from articles.segments import word_spans
+    from articles.parsing.segments import word_spans
 
     return word_spans(text, start, end)
 

@@ -11,7 +11,7 @@ import pytest
 from annotations.anchoring import Anchored, anchor_all
 from annotations.model import Annotation, new_annotation
 from articles import Article, load, sample_path
-from articles.library_entry import ArticleSummary, LibraryMention
+from articles.library.entry import ArticleSummary, LibraryMention
 from reader.decorations import Decoration
 from reader.screens.article.state import ArticleState, trimmed
 from reader.walk import LibraryWalk

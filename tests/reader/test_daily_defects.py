@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from articles import Article, sample_path
-from articles.segments import word_spans
+from articles.parsing.segments import word_spans
 from reader.app import ReaderApp
 from reader.cli import main
 from tests.reader.helpers import opened, screen_of
@@ -120,12 +120,12 @@ async def test_the_library_notes_tab_lists_only_that_library_s_notes(db_path: Pa
         assert "a note in the library" in shown
         assert "a note elsewhere" not in shown
         status = str(screen.query_one("#library-status").render())
-        assert "1 of 1 notes" in status
+        assert "1 of 1 note" in status
 
 
 async def test_a_title_only_mention_reached_from_the_library_says_by_title(
         make_app: AppFactory, sample: Article) -> None:
-    from articles.library_entry import ArticleSummary, LibraryMention
+    from articles.library.entry import ArticleSummary, LibraryMention
     from reader.screens.article.screen import ArticleScreen
     from reader.walk import LibraryWalk
 
@@ -155,7 +155,7 @@ def test_who_s_who_never_breaks_a_post_s_date_range() -> None:
 
     from rich.console import Console
 
-    from articles.indexer import Indexer
+    from articles.library.indexer import Indexer
     from reader.render.library import person_prompt
     from tests.reader.test_library_screen import FIXTURES
 

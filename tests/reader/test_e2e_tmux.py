@@ -29,7 +29,7 @@ import pytest
 from rich.cells import cell_len
 
 from articles import load, sample_path
-from articles.search import find_all
+from articles.parsing.search import find_all
 
 WIDTH, HEIGHT = 140, 40
 REPO = Path(__file__).resolve().parents[2]

@@ -32,7 +32,7 @@ DEFERRED = (
 FIRST_PAINT = textwrap.dedent('''\
     import asyncio, json, os, sys
     from annotations.store import Store
-    from articles.article_cache import ArticleCache
+    from articles.cache.article_cache import ArticleCache
     from reader.app import ReaderApp
     from reader.launch import load_articles
     from reader.screens.article.reading import ArticleReading

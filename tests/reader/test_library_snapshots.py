@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from annotations.store import Store
-from articles.indexer import Indexer
+from articles.library.indexer import Indexer
 from reader.app import ReaderApp
 from reader.screens import library_screen
 from tests.reader.test_library_screen import FIXTURES, indexed

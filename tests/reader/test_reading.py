@@ -46,8 +46,8 @@ async def test_opened_as_the_command_line_does_it_finds_people_after_the_first_p
     """`reader` opens an article for its layout (or from the article cache): the text first,
     then its people and documents, found in the background and kept for the next time."""
     from annotations.store import Store
-    from articles.article_cache import ArticleCache
-    from articles.article_cache import load as load_cached
+    from articles.cache.article_cache import ArticleCache
+    from articles.sources.opening import load_cached
 
     cache = ArticleCache(tmp_path / "article-cache")
     layout_only = load_cached(sample.path or Path(), cache, entities=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from articles import Article
-from articles.search import find_all
+from articles.parsing.search import find_all
 from reader.app import ReaderApp
 from tests.reader.helpers import on_screen, opened, screen_of, settle
 

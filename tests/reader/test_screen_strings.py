@@ -19,7 +19,7 @@ from textual.geometry import Region
 from annotations.model import Annotation, Target, new_annotation, normalize_tags
 from annotations.store import Store
 from articles import load, parse, sample_path
-from articles.library_entry import ArticleSummary
+from articles.library.entry import ArticleSummary
 from reader.app import ReaderApp
 from reader.palette import _safe_highlight, plain_help
 from reader.render.entities import document_prompt, person_prompt

@@ -166,7 +166,7 @@ class ArticleScreen(ArticleReading):
 
     def on_search_field_typed(self, message: SearchField.Typed) -> None:
         if len(message.query.strip()) >= 2:
-            from articles.search import find_all
+            from articles.parsing.search import find_all
 
             spans = find_all(self.article.text, message.query, limit=10_000)
             self.status.message = f"“{one_line(message.query)}”: {counted(len(spans), 'match')}"

@@ -123,7 +123,7 @@ class ArticleState:
     def search(self, query: str, top: int = 0) -> ArticleState:
         """Every match of `query` marked (case and diacritics ignored), the first at or after
         the cursor current (after `top`, the first offset on screen, without a cursor)."""
-        from articles.search import find_all  # not needed for the first paint
+        from articles.parsing.search import find_all  # not needed for the first paint
 
         spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, query))
         found = Occurrences("search", query, f"“{one_line(query)}”", spans)
@@ -156,7 +156,7 @@ class ArticleState:
         target = walk.current
         spans: Sequence[Mention | Span]
         if walk.kind == "search":
-            from articles.search import find_all
+            from articles.parsing.search import find_all
 
             spans = tuple(Span(s, e, "match") for s, e in find_all(self.article.text, walk.key,
                                                                    whole_words=True))
@@ -165,7 +165,7 @@ class ArticleState:
             person = next((p for p in self.article.people if p.key == name_key), None)
             spans = person.mentions if person is not None else ()
         else:
-            from articles.library_entry import normalise_code
+            from articles.library.entry import normalise_code
 
             code = normalise_code(walk.label)
             doc = next((d for d in self.article.documents if normalise_code(d.code) == code),

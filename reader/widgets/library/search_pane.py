@@ -1,5 +1,5 @@
 """The library's Text view as a pane: every occurrence of a phrase across the library's
-articles, with article, date and context, from the full-text index (`articles.fulltext`,
+articles, with article, date and context, from the full-text index (`articles.cache.fulltext`,
 brought up to date first, in a background thread); enter on a hit posts `OpenArticle` with the
 walk through every hit, so `n`/`N` in the article go on across articles."""
 
@@ -13,9 +13,9 @@ from textual import on
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from articles.fulltext import FullTextIndex
+from articles.cache.fulltext import FullTextIndex
 from articles.library import ArticleSummary
-from articles.library_search import LibraryHit, search_library
+from articles.library.search import LibraryHit, search_library
 from reader.library_state import hits_status, search_walk
 from reader.render.text import day, shorten
 from reader.safe_text import one_line, visible
