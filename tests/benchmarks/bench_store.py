@@ -13,6 +13,8 @@ from each size to the next:
   first checks the note is not stored yet), back to back and one at a time (the background
   work after each add left to finish, untimed), against SQLite measured in the same run
   (one INSERT + commit, synchronous=FULL, rollback journal);
+- the first paint and `notes add` also in CPU time (user + system of the process): on a busy
+  machine the clock varies by tens of percent between runs, the CPU time far less;
 - `store.check()` of every file (not on the path to the first paint), and the files' sizes.
 
 The stores are written directly as the store lays them out (annotations/layout.py), not
@@ -26,6 +28,7 @@ from __future__ import annotations
 import gc
 import os
 import random
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -179,20 +182,32 @@ def _sqlite_insert(con: sqlite3.Connection, a: Annotation) -> None:
     con.execute("COMMIT")
 
 
-def _cli_add_ms(db: Path, article: Path, repeat: int = 5) -> float:
-    """`reader notes add` as a user runs it (a new process each time)."""
+def _cli_add_ms(db: Path, article: Path, repeat: int = 5) -> tuple[float, float]:
+    """`reader notes add` as a user runs it (a new process each time): the median by the
+    clock and in CPU time (user + system of the process), in milliseconds."""
     args = [sys.executable, "-m", "reader", "notes", "add", str(article), "--quote", QUOTE,
             "--db", str(db)]
     subprocess.run(args, check=True, capture_output=True)  # unmeasured: bytecode, caches
-    return _median_ms(lambda: subprocess.run(args, check=True, capture_output=True), repeat)
+    wall, cpu = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        wall.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
-def _paint_ms(db: Path, env: dict[str, str], repeat: int = PAINTS) -> float:
-    """The sample's first paint with this notes file (after one unmeasured run)."""
+def _paint_ms(db: Path, env: dict[str, str], repeat: int = PAINTS) -> tuple[float, float]:
+    """The sample's first paint with this notes file (after one unmeasured run): the median
+    by the clock and the median CPU time used until it painted, in milliseconds."""
     program = Program("reader, sample", [sys.executable, "-m", "reader", str(sample_path()),
                                          "--db", str(db)], SAMPLE_MARKER)
     time_to_paint(program, env, linger=1.0)
-    return statistics.median(time_to_paint(program, env).painted for _ in range(repeat)) * 1000
+    timings = [time_to_paint(program, env) for _ in range(repeat)]
+    return (statistics.median(t.painted for t in timings) * 1000,
+            statistics.median(t.cpu for t in timings) * 1000)
 
 
 Series = dict[str, dict[int, float]]
@@ -233,8 +248,12 @@ def run(sizes: tuple[int, ...] = SIZES) -> Series:
                 actions.article_notes(store, sample)
 
             put("open: the sample's notes (new Store)", n, _median_ms(open_notes, 7))
-            put("first paint of the sample", n, _paint_ms(db, env))
-            put("`reader notes add` (a new process)", n, _cli_add_ms(db, sample_path()))
+            wall, cpu = _paint_ms(db, env)
+            put("first paint of the sample", n, wall)
+            put("first paint of the sample, CPU", n, cpu)
+            wall, cpu = _cli_add_ms(db, sample_path())
+            put("`reader notes add` (a new process)", n, wall)
+            put("`reader notes add`, CPU", n, cpu)
             app = Store(db)
             app.for_article(sample)  # as the app has, before the reader adds a note
             put("add in the app, back to back", n,
@@ -285,7 +304,8 @@ def report(series: Series) -> str:
                            if n in add and lite.get(n))
         lines.append(f"{name} against SQLite FULL (goal 2x): {ratios}")
     for name in ("open: the sample's notes (new Store)", "first paint of the sample",
-                 "`reader notes add` (a new process)"):
+                 "first paint of the sample, CPU", "`reader notes add` (a new process)",
+                 "`reader notes add`, CPU"):
         by_size = series.get(name, {})
         if by_size.get(0):
             ratios = ", ".join(f"{n:,}: {by_size[n] / by_size[0]:.2f}x" for n in sizes
