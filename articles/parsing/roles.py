@@ -27,7 +27,7 @@ _LOWER_OK = frozenset(
         "province", "city", "district", "commune", "town", "ward", "term", "cell", "branch",
         "committee", "council", "office", "department", "unit", "hamlet", "village", "bloc",
         "association", "union", "sector", "level", "people's", "party", "municipal",
-        "provincial", "city's", "province's",
+        "provincial", "city's", "province's", "military", "region",
     }
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^[XVI]+$|^\d{4}[–-]\d{4}$")
@@ -130,8 +130,8 @@ def post_end(text: str, pos: int, limit: int) -> int:
             owned = None
         elif folded in ("and", "&") and starts_post(_words_from(text, m.end(), limit)):
             break  # "Secretary of X and Governor of Y": two posts, not one
-        elif folded in _CONNECTORS:
-            pass
+        elif folded in _CONNECTORS or (folded == "under" and _UNDER_BODY.match(text, m.end())):
+            pass  # "Director of the Department of X under the Ministry of Home Affairs"
         elif (folded in _LOWER_OK or folded in ROLE_HEADS) and end > pos:
             last_good = m.end()
         elif folded in ROLE_MODIFIERS and starts_post(_words_from(text, m.start(), limit)):
@@ -151,6 +151,13 @@ def post_end(text: str, pos: int, limit: int) -> int:
         end = m.end()
         cursor = m.end()
     return last_good
+
+
+_UNDER_BODY = re.compile(
+    r" the (?:Ministry|Government|Prime Minister|Party Central Committee|Politburo|"
+    r"(?:Provincial|City|Municipal|District) (?:People's|Party) Committee)(?![^\W_])"
+)
+"""The body a department is under ("under the Ministry of ..."): part of the post's name."""
 
 
 def _words_from(text: str, pos: int, limit: int) -> list[str]:
@@ -244,11 +251,14 @@ def place_names(role: str) -> frozenset[str]:
 
 
 def bare_head_of(bare: str, full: str) -> bool:
-    """Whether `bare` is only the head word of the post `full`, with no rank on either
-    ("Chairman" of "Chairman of the Board of Directors of X"): the same post written short."""
+    """Whether `bare` is only the head word of the post `full` and its ranks, with no
+    organisation ("Chairman" of "Chairman of the Board of Directors of X", "General Director"
+    of "General Director of Vietnam Television"): the same post written short, when both have
+    the same ranks."""
     word, whole = signature(bare), signature(full)
-    return (len(word) == 1 and word <= ROLE_HEADS - RANK_WORDS and word < whole
-            and not whole & RANK_WORDS)
+    if not word & (ROLE_HEADS - RANK_WORDS) or not word <= ROLE_HEADS | ROLE_MODIFIERS:
+        return False
+    return word < whole and whole & RANK_WORDS == word & RANK_WORDS
 
 
 def is_place_phrase(words: list[str]) -> bool:

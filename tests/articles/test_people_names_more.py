@@ -13,7 +13,7 @@ from articles import parse
 from articles.parsing.addresses import street_address
 from articles.parsing.credits import credit_label, name_like
 from articles.parsing.lexicon import FAMILY_NAMES, HONORIFICS, PLACES, is_family_name
-from articles.parsing.roles import equivalent, place_names
+from articles.parsing.roles import bare_head_of, equivalent, place_names
 
 
 def people(text: str) -> dict[str, tuple[tuple[str, ...], list[str], int]]:
@@ -225,3 +225,22 @@ def test_property_any_family_name_with_a_post_after_it_is_the_whole_name(
                    "at the border gate.")
     assert name in found
     assert found[name][0] == ("Chairman of the commune People's Committee",)
+
+
+def test_a_bare_post_with_ranks_is_the_fuller_post_written_short() -> None:
+    found = people("General Director of Vietnam Television Pham Thi Thanh Nga signed the deal. "
+                   "General Director Thanh Nga said a team would open in April.")
+    assert found["Pham Thi Thanh Nga"][0] == ("General Director of Vietnam Television",)
+    assert bare_head_of("Deputy Minister", "Deputy Minister of Home Affairs")
+    assert not bare_head_of("Minister", "Deputy Minister of Home Affairs")
+    assert not bare_head_of("Deputy Minister", "Minister of Home Affairs")
+
+
+def test_lower_case_military_region_and_the_body_a_department_is_under() -> None:
+    found = people("Also attending were Major General Le Minh Phuc, Political Commissar of the "
+                   "military region, and Le Thi Tuyet Mai, Director of the Department of Civil "
+                   "Servants under the Ministry of Home Affairs, who spoke under the plan.")
+    assert found["Le Minh Phuc"][0] == ("Major General",
+                                        "Political Commissar of the military region")
+    assert found["Le Thi Tuyet Mai"][0] == (
+        "Director of the Department of Civil Servants under the Ministry of Home Affairs",)
