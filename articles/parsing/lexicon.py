@@ -5,8 +5,6 @@ All entries are folded (no diacritics, lower case) so they compare with `folding
 
 from __future__ import annotations
 
-import re
-
 from articles.folding import fold
 
 
@@ -29,16 +27,16 @@ FAMILY_NAMES: frozenset[str] = frozenset(
 Ma, Be, Luc), Co Tu (Bhling, Briu, Alang, Arat), Jarai and Ede (Ksor, Nay, Siu, Rmah, Kpa, Rơ
 Chăm), Khmer (Danh, Neang). One cue among several: pen names have none."""
 
-GENDER_PREFIX = re.compile(r"^h['’][^\W\d_]+$")
-"""The Ede and Jarai words that open a personal name ("Y Bih Nie", "H'Yim Kdoh"): "Y" for a
-man, "H'" glued to the given name for a woman (folded)."""
+GENDER_PREFIXES = ("h'", "h’")
+"""The Ede and Jarai openings of a woman's name, glued to the given name ("H'Yim Kdoh"); a
+man's name opens with "Y" ("Y Bih Nie"), a word of `FAMILY_NAMES` (folded)."""
 
 
 def is_family_name(word: str) -> bool:
     """Whether `word` can open a Vietnamese personal name: a family name, or an Ede or Jarai
     name's opening word ("Y", "H'Bloanh")."""
     folded = fold(word)
-    return folded in FAMILY_NAMES or GENDER_PREFIX.match(folded) is not None
+    return folded in FAMILY_NAMES or (len(folded) > 2 and folded.startswith(GENDER_PREFIXES))
 
 ROLE_HEADS: frozenset[str] = frozenset(
     """

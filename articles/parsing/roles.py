@@ -4,6 +4,7 @@ text, telling two wordings of one post apart from two posts."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.folding import fold
 from articles.parsing.lexicon import (
@@ -239,6 +240,7 @@ _NAMED_PLACE = re.compile(
 _LEVEL_WORDS = frozenset(_LEVEL[3:-1].split("|"))
 
 
+@lru_cache(maxsize=4096)
 def place_names(role: str) -> frozenset[str]:
     """The folded words of the places a post names before a level noun ("Hoan Kiem" in
     "Secretary of the Hoan Kiem ward Party Committee"): a place written there or left out is
