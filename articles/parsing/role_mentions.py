@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from articles.folding import fold
 from articles.model import Block
 from articles.parsing.credits import name_like
 from articles.parsing.lexicon import RANK_WORDS, ROLE_HEADS, ROLE_MODIFIERS
@@ -91,10 +92,17 @@ def _bare_post_holder(phrase: str, holders: Sequence[tuple[str, str]]) -> str | 
     if len(words) == 1 and words & RANK_WORDS:
         return None
     ranks = words & RANK_WORDS
+    if _WOMAN in fold(phrase).split():
+        # "the chairwoman": the one woman among the chairmen, if her post is worded so.
+        holders = [(key, role) for key, role in holders if _WOMAN in fold(role).split()]
     having = {key for key, role in holders if words <= signature(role)}
     plain = {key for key, role in holders
              if words <= signature(role) and signature(role) & RANK_WORDS == ranks}
     return next(iter(plain)) if len(having) == 1 and having == plain else None
+
+
+_WOMAN = "chairwoman"
+"""The one head word that says the holder is a woman; its signature is the chairman's."""
 
 
 def _nearest_name_mismatch(text: str, end: int) -> bool:

@@ -244,3 +244,11 @@ def test_lower_case_military_region_and_the_body_a_department_is_under() -> None
                                         "Political Commissar of the military region")
     assert found["Le Thi Tuyet Mai"][0] == (
         "Director of the Department of Civil Servants under the Ministry of Home Affairs",)
+
+
+def test_the_chairwoman_is_the_one_woman_among_the_chairmen() -> None:
+    found = people("Vo Van Hung, Chairman of the Quang Tri Provincial People's Committee, met "
+                   "traders. Ho Thi Lan, the chairwoman of the Huong Hoa district People's "
+                   "Committee, agreed, and the chairwoman asked for funds. The chairman smiled.")
+    assert found["Ho Thi Lan"][2] == 1
+    assert found["Vo Van Hung"][2] == 0
