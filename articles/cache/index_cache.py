@@ -10,7 +10,9 @@ nothing and reads no article file. Its tables are in `articles.cache.index_schem
 - The article table reads its rows from the columns of `entries` (`summaries`), the first
   page first (an index gives them in date order without sorting); who's who and the documents
   are built from the compact `people` and `documents` tables (`light_entries`); a person's or
-  document's mentions come from `mentions` when shown (`mentions_of`).
+  document's mentions come from `mentions` when shown (`mentions_of`); who's who and the
+  documents of a set of files are kept prepared in `libraries` (`library_key`,
+  `prepared_library`, `keep_library`).
 - The database is rebuilt (emptied, then filled again from the articles) when it is missing,
   corrupt or of another version. Nothing about it is ever fatal: reading falls back to
   parsing; writing problems are noted in `IndexCache.problems`.
@@ -37,6 +39,7 @@ import orjson
 from articles.cache.entry_codec import entry_from_record, entry_to_json
 from articles.cache.files import CACHE_ENV, user_cache_root
 from articles.cache.fingerprint import parser_fingerprint
+from articles.cache.index_libraries import IndexLibraries
 from articles.cache.index_reads import IndexReads, file_key
 from articles.cache.index_schema import (
     DB_NAME,
@@ -85,7 +88,7 @@ class FileRecord:
     digest: str
 
 
-class IndexCache(IndexReads):
+class IndexCache(IndexReads, IndexLibraries):
     """The index database (see the module docstring); safe to share between threads (each
     thread has its own connection) and between processes (SQLite locks)."""
 

@@ -10,6 +10,8 @@ is not a database (garbage bytes) or was made by another schema, entry format or
     documents  (digest, key, code, type, issuer, issuer_given, date, year, subject, mentions)
     mentions   (digest, owner, key, ordinal, first, last, kind, text, context, context_start,
                 context_end)   every mention of a person ("p") or document ("d"), by `key`
+    libraries  (key, data, stored)   who's who and the documents of a set of files, prepared
+               (`articles.cache.index_libraries`; `data` is `articles.cache.library_codec`'s JSON)
 
 WAL mode, `synchronous=NORMAL` (a cache is rebuilt, not recovered), one connection per thread.
 Room for full-text search: an FTS5 table over the articles' text, keyed by `digest` like
@@ -30,8 +32,8 @@ import orjson
 from articles.cache.fingerprint import parser_fingerprint
 from articles.library.entry import ENTRY_FORMAT, ArticleSummary
 
-SCHEMA_VERSION = 2
-"""The version of the tables below (1 was a JSON file per entry)."""
+SCHEMA_VERSION = 3
+"""The version of the tables below (1 was a JSON file per entry; 3 added `libraries`)."""
 
 DB_NAME = "index.sqlite3"
 
@@ -61,8 +63,10 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_by_key ON mentions (owner, key);
 CREATE INDEX IF NOT EXISTS mentions_by_digest ON mentions (digest);
 CREATE INDEX IF NOT EXISTS entries_by_date ON entries (error IS NOT NULL, published DESC);
+CREATE TABLE IF NOT EXISTS libraries (
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, stored REAL NOT NULL);
 """
-TABLES = ("meta", "files", "entries", "people", "documents", "mentions")
+TABLES = ("meta", "files", "entries", "people", "documents", "mentions", "libraries")
 SUMMARY_COLUMNS = ("e.id, e.title, e.authors, e.published, e.source, e.people_count, "
                     "e.documents_count, e.error")
 

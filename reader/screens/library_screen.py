@@ -50,8 +50,10 @@ if TYPE_CHECKING:
 VIEWS = ("articles", "people", "documents", "notes", "search")
 """The views, as the tabs name them."""
 
-BATCH_SECONDS = 0.25
-"""How often the indexing thread hands finished entries to the screen."""
+BATCH_SECONDS = 1.0
+"""How often the indexing thread hands finished entries to the screen: each hand-over draws
+the screen again, so handing over four times a second cost the app a fifth more CPU, taken
+from the parsing workers on a machine of two cores."""
 FIRST_PAGE = 100
 """How many rows the table reads from the index before its first paint (more than a screen)."""
 SCAN_CHUNK = 500
@@ -93,6 +95,8 @@ class LibraryScreen(Screen[None]):
         self._filled: set[str] = {"articles"}
         """The views filled since the data or the filter last changed."""
         self._resumed_once = False
+        self._indexed = False
+        """Whether every file has been checked and indexed, and the library built for them."""
         cache = self.indexer.cache
         self.articles_pane = ArticlePane(self.rows, len(self.files), id="articles-table")
         self.people_pane = EntityPane(PEOPLE, self.progress, cache.mentions_of,
@@ -114,8 +118,14 @@ class LibraryScreen(Screen[None]):
 
     @property
     def library(self) -> Library | None:
-        """Who's who and the documents, once the library is indexed."""
+        """Who's who and the documents: as prepared when these files were last indexed, then
+        as built for the files as they are (see `indexed`)."""
         return self.progress.library
+
+    @property
+    def indexed(self) -> bool:
+        """Whether every file has been checked and indexed, and `library` is theirs."""
+        return self._indexed
 
     # --- composition ----------------------------------------------------------------------
 
@@ -157,10 +167,17 @@ class LibraryScreen(Screen[None]):
     # --- indexing in the background -------------------------------------------------------
 
     def _index(self, keys: dict[str, Path]) -> None:
-        """Background thread: every recorded row, then each file checked against the index
-        (changed ones hashed), then the new or changed ones indexed, each handed to the screen
-        in batches; then who's who and the documents, built without mentions."""
-        rows = {s.path: s for s in self.indexer.cache.summaries(keys)}
+        """Background thread: every recorded row, and who's who and the documents as last
+        prepared for these files; then each file checked against the index (changed ones
+        hashed), the new or changed ones indexed, each handed to the screen in batches; then,
+        if anything changed, who's who and the documents built again (without mentions) and
+        kept prepared."""
+        cache = self.indexer.cache
+        rows = {s.path: s for s in cache.summaries(keys)}
+        prepared = cache.library_key(self.files)
+        library = cache.prepared_library(prepared, rows)
+        if library is not None:  # before the rows: F3 pressed at once waits for nothing else
+            self.app.call_from_thread(self._library_ready, library, False)
         self.app.call_from_thread(self._rows_arrived, list(rows.values()))
         pending: list[Path] = []
         for at in range(0, len(self.files), SCAN_CHUNK):
@@ -183,14 +200,18 @@ class LibraryScreen(Screen[None]):
         if batch:
             self.app.call_from_thread(self._entries_indexed, batch)
         self.indexer.save()
-        update_fulltext(self.indexer.cache.directory, self.files)  # a search finds it ready
-        library = build_library(self.indexer.cache.light_entries(rows.values()))
+        key = cache.library_key(self.files)
+        if library is None or key != prepared:
+            library = build_library(cache.light_entries(rows.values()))
+            cache.keep_library(key, library)
         self.app.call_from_thread(self._library_ready, library)
+        update_fulltext(cache.directory, self.files)  # a search finds it ready
 
     def _rows_arrived(self, summaries: list[ArticleSummary], to_index: int | None = None
                       ) -> None:
-        for summary in summaries:
-            self.articles_pane.place(summary)
+        with self.articles_pane.batch():
+            for summary in summaries:
+                self.articles_pane.place(summary)
         if to_index is not None:
             self.progress.total = to_index
             self.query_one(ProgressBar).update(total=max(1, to_index),
@@ -199,18 +220,24 @@ class LibraryScreen(Screen[None]):
         self._show_status()
 
     def _entries_indexed(self, batch: list[ArticleEntry]) -> None:
-        for entry in batch:
-            self.articles_pane.place(entry.summary)
+        with self.articles_pane.batch():
+            for entry in batch:
+                self.articles_pane.place(entry.summary)
         self.progress.done += len(batch)
         self.query_one(ProgressBar).update(progress=self.progress.done)
         self._update_header()
         self._show_status()
 
-    def _library_ready(self, library: Library) -> None:
-        self.progress.library = library
-        self.query_one(ProgressBar).display = False
-        self._filled -= {"people", "documents"}  # the views that list the library's entries
-        self._apply_filter(only_if_needed=True)
+    def _library_ready(self, library: Library, complete: bool = True) -> None:
+        """Who's who and the documents are here: prepared (not `complete`: the files are still
+        being checked) or built for the files as they are."""
+        if library is not self.progress.library:
+            self.progress.library = library
+            self._filled -= {"people", "documents"}  # the views that list the library's entries
+            self._apply_filter(only_if_needed=True)
+        if complete:
+            self._indexed = True
+            self.query_one(ProgressBar).display = False
         self._update_header()
 
     def _update_header(self) -> None:
@@ -220,16 +247,15 @@ class LibraryScreen(Screen[None]):
         if broken:
             text.append(f" · {broken} unreadable", style="red")
         library, progress = self.progress.library, self.progress
-        if library is None:
-            if progress.total:
-                text.append(f" · indexing {progress.done}/{progress.total}…", style="yellow")
-            else:
-                text.append(" · checking the index…", style="yellow")
-        else:
+        known = (f" · {len(library.people)} people · {len(library.documents)} documents"
+                 if library is not None else "")
+        if self._indexed:
             seconds = time.perf_counter() - self._started
-            text.append(f" · {len(library.people)} people · "
-                        f"{len(library.documents)} documents · indexed in {seconds:.1f} s",
-                        style="dim")
+            text.append(f"{known} · indexed in {seconds:.1f} s", style="dim")
+        else:
+            text.append(known, style="dim")
+            text.append(f" · indexing {progress.done}/{progress.total}…" if progress.total
+                        else " · checking the index…", style="yellow")
         self.query_one("#library-header", Static).update(text)
 
     # --- notes changed elsewhere -----------------------------------------------------------

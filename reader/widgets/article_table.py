@@ -5,7 +5,8 @@ row added, moved or updated costs a list operation, and 10,000 rows cost what 40
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -108,6 +109,9 @@ class ArticleTable(ScrollView, can_focus=True):
         self.replaced = 0
         """How many times every row was replaced at once (`show`): sorting or filtering,
         never indexing."""
+        self._held: str | None = None
+        """While rows change in a `batch`: the key of the row the cursor was on."""
+        self._holding = False
 
     # --- rows -----------------------------------------------------------------------------
 
@@ -138,6 +142,8 @@ class ArticleTable(ScrollView, can_focus=True):
         """Add the row `key` at the place of its sort key (moving it from `old_sort_key`, the
         place it had, if given); the cursor stays on its row."""
         current = self.cursor_key
+        if self._holding and self._held is None:
+            self._held = key  # into an empty table: the cursor is on the first row put
         if old_sort_key is not None:
             self._take(old_sort_key, key)
         at = bisect.bisect_right(self.sort_keys, sort_key)
@@ -162,9 +168,26 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def refresh_row(self, key: str) -> None:
         """Draw the row `key` again (its cells changed, not its place)."""
-        self.refresh()
+        if not self._holding:
+            self.refresh()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Change many rows (`put_row`, `take_row`, `refresh_row`), then follow the cursor's
+        row and draw once: thousands of rows arriving at once cost their list inserts only."""
+        if self._holding:
+            yield
+            return
+        self._holding, self._held = True, self.cursor_key
+        try:
+            yield
+        finally:
+            self._holding = False
+            self._rows_changed(self._held)
 
     def _rows_changed(self, current: str | None) -> None:
+        if self._holding:
+            return
         if current is not None and (self.cursor_key != current):
             try:
                 self.cursor_row = self.keys.index(current)

@@ -43,10 +43,10 @@ async def indexed(pilot: Pilot[None]) -> LibraryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, LibraryScreen)
     for _ in range(400):
-        if screen.library is not None:
+        if screen.indexed:
             break
         await pilot.pause(0.02)
-    assert screen.library is not None, "indexing never finished"
+    assert screen.indexed and screen.library is not None, "indexing never finished"
     await pilot.pause()
     return screen
 
