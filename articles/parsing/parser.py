@@ -43,7 +43,8 @@ def parse(text: str, path: Path | None = None, *, entities: bool = True) -> Arti
         # "Headline (09:43 05/04/2021)": the page's time printed after its headline.
         published = published or stamped[1]
         title = title[: stamp.start()] if title else None
-    authors = tuple(text[c.start : c.end] for c in byline_credits if "author" in c.roles)
+    authors = tuple(author_name(text[c.start : c.end]) for c in byline_credits
+                    if "author" in c.roles)
     return Article(
         id=article_id(text),
         path=path,
@@ -78,7 +79,7 @@ def parse_structured(
         id=article_id(text),
         path=path,
         title=" ".join(text[title_block.start : title_block.end].split()) if title_block else None,
-        authors=tuple(text[a.start : a.end] for a in authors),
+        authors=tuple(author_name(text[a.start : a.end]) for a in authors),
         published=published,
         source=source if source is not None else source_of(text, blocks),
         text=text,
@@ -97,3 +98,12 @@ def find_entities(article: Article) -> Article:
     full = parse(article.text, article.path)
     return replace(article, people=full.people, documents=full.documents, entities_found=True)
 
+
+def author_name(written: str) -> str:
+    """An author's name as the article shows it: a name of two words or more printed in
+    capitals ("PHẠM ĐÔNG |", "Text and photos: HÀ VĂN") in title case, as the people list
+    names the same person; anything else as written."""
+    words = written.split()
+    if len(words) >= 2 and written.isupper():
+        return " ".join(w.title() for w in words)
+    return written

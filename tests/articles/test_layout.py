@@ -78,7 +78,7 @@ def test_an_unrendered_date_gives_published_and_is_not_a_heading() -> None:
 
 def test_an_all_caps_byline_ending_with_a_bar_is_the_author() -> None:
     article = parse(f"{HEADLINE}\n\nPHẠM ĐÔNG |\n\n{LEAD}\n")
-    assert article.authors == ("PHẠM ĐÔNG",)
+    assert article.authors == ("Phạm Đông",)  # in title case, as the people list names him
     assert not any(b.kind == "heading" for b in article.blocks)
 
 
@@ -144,3 +144,18 @@ def test_read_top_gives_each_line_one_role(texts: list[str]) -> None:
     assert len(roles) == len(set(roles))
     assert all(i < top.body for i in roles)
     assert top.body <= len(texts)
+
+
+def test_an_author_in_capitals_is_shown_in_title_case_as_the_person_is_named() -> None:
+    article = parse(f"{HEADLINE}\n\n{LEAD}\n\nText and photos: HÀ VĂN\n")
+    assert article.authors == ("Hà Văn",)
+    assert [p.name for p in article.people if "author" in p.roles] == ["Hà Văn"]
+
+
+def test_author_name_title_cases_only_names_of_two_words_in_capitals() -> None:
+    from articles.parsing.parser import author_name
+
+    assert author_name("HÀ VĂN") == "Hà Văn"
+    assert author_name("H'YIM KDOH") == "H'Yim Kdoh"
+    assert author_name("VNA") == "VNA"
+    assert author_name("Nguyen Van A") == "Nguyen Van A"
