@@ -5,8 +5,9 @@ index that text (or a one-line ArticleError)."""
 from __future__ import annotations
 
 import html
+import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles import ArticleError
@@ -40,13 +41,17 @@ LONG = ("Comrade Nguyen Van An, Secretary of the Provincial Party Committee, cha
 
 @settings(max_examples=150, deadline=None)
 @given(markup(), st.booleans())
+@example('<p class="PhotoCMS_Caption"><A</p>', True)
 def test_any_markup_gives_a_sound_article_or_one_line_error(body: str, with_text: bool) -> None:
     page = f"<html><body>{body}{'<div><p>' + LONG * 2 + '</p></div>' if with_text else ''}"
     try:
         article = article_from_html(page.encode("utf-8"))
     except ArticleError as exc:
         assert "\n" not in str(exc)
-        assert not with_text or "no article" not in str(exc)
+        # The text after the markup is found, unless a stray "<" in the words opens a tag that
+        # takes it in (as a browser reads '<p class="caption"><A</p><div><p>text': all caption).
+        stray = "<" in re.sub(r'</?[a-z0-9]+(?: class="[^"]*")?>', "", body)
+        assert not with_text or stray or "no article" not in str(exc)
         return
     text = article.text
     previous_end = -1
