@@ -209,7 +209,7 @@ class LibraryScreen(Screen[None]):
 
     def _rows_arrived(self, summaries: list[ArticleSummary], to_index: int | None = None
                       ) -> None:
-        with self.articles_pane.batch():
+        with self.articles_pane.rows_at_once():
             for summary in summaries:
                 self.articles_pane.place(summary)
         if to_index is not None:
@@ -220,7 +220,7 @@ class LibraryScreen(Screen[None]):
         self._show_status()
 
     def _entries_indexed(self, batch: list[ArticleEntry]) -> None:
-        with self.articles_pane.batch():
+        with self.articles_pane.rows_at_once():
             for entry in batch:
                 self.articles_pane.place(entry.summary)
         self.progress.done += len(batch)

@@ -110,7 +110,7 @@ class ArticleTable(ScrollView, can_focus=True):
         """How many times every row was replaced at once (`show`): sorting or filtering,
         never indexing."""
         self._held: str | None = None
-        """While rows change in a `batch`: the key of the row the cursor was on."""
+        """While rows change in `rows_at_once`: the key of the row the cursor was on."""
         self._holding = False
 
     # --- rows -----------------------------------------------------------------------------
@@ -172,7 +172,7 @@ class ArticleTable(ScrollView, can_focus=True):
             self.refresh()
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def rows_at_once(self) -> Iterator[None]:
         """Change many rows (`put_row`, `take_row`, `refresh_row`), then follow the cursor's
         row and draw once: thousands of rows arriving at once cost their list inserts only."""
         if self._holding:

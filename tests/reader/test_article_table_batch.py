@@ -33,7 +33,7 @@ async def test_a_batch_lands_rows_in_place_with_the_cursor_on_its_row() -> None:
             return real(*args, **kwargs)  # type: ignore[arg-type]
 
         table.refresh = counted  # type: ignore[method-assign]
-        with table.batch():
+        with table.rows_at_once():
             for k in (5, 15, 25, 1):
                 table.put_row(k, f"row{k:03d}")
             table.take_row(30, "row030")
@@ -62,7 +62,7 @@ async def test_into_an_empty_table_the_cursor_follows_the_first_row_put() -> Non
         app = TableApp()
         async with app.run_test(size=(60, 20)):
             table = app.query_one(ArticleTable)
-            with table.batch() if batched else contextlib.nullcontext():
+            with table.rows_at_once() if batched else contextlib.nullcontext():
                 for k in (20, 10, 5):
                     table.put_row(k, f"row{k:03d}")
             assert table.keys == ["row005", "row010", "row020"]
