@@ -16,6 +16,7 @@ from annotations.encoding import parse_bytes
 from annotations.errors import AnnotationError, CorruptStoreError, StoreReadError
 from annotations.fileops import MAX_FILE_BYTES, Fingerprint, fingerprint, problem
 from annotations.model import Annotation
+from annotations.watched_file import stat_or_none
 from articles.sources.regular_file import open_regular, read_at_most
 
 
@@ -31,18 +32,9 @@ class Listed:
 EMPTY = Listed(None, {}, frozenset())
 
 
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreReadError(path, problem(exc)) from None
-
-
 def read_listed(path: Path, before: Listed | None) -> Listed:
     """The notes of the file at `path` (`before` when its status is unchanged)."""
-    st = _stat(path)
+    st = stat_or_none(path)
     if st is None:
         return EMPTY
     if before is not None and before.fingerprint == fingerprint(st):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from articles.cache.fulltext_schema import DB_NAME, open_database, transaction
 from articles.cache.index_cache import RACY_SECONDS, content_hash, default_cache_dir
-from articles.cache.index_reads import file_key
+from articles.cache.index_host import file_key
 from articles.errors import ArticleError
 from articles.library.entry import context_line
 from articles.parsing.search import find_all, folded_with_origin

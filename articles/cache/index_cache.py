@@ -39,8 +39,9 @@ import orjson
 from articles.cache.entry_codec import entry_from_record, entry_to_json
 from articles.cache.files import CACHE_ENV, user_cache_root
 from articles.cache.fingerprint import parser_fingerprint
+from articles.cache.index_host import file_key
 from articles.cache.index_libraries import IndexLibraries
-from articles.cache.index_reads import IndexReads, file_key
+from articles.cache.index_reads import IndexReads
 from articles.cache.index_schema import (
     DB_NAME,
     SUMMARY_COLUMNS,

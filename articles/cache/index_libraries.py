@@ -16,11 +16,10 @@ import sqlite3
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Protocol
 
 import orjson
 
-from articles.cache.index_reads import file_key
+from articles.cache.index_host import IndexHost, file_key
 from articles.cache.index_schema import transaction
 from articles.cache.library_codec import LibraryFormatError, library_from_json, library_to_json
 from articles.library.build import Library
@@ -30,26 +29,8 @@ LIBRARIES_KEPT = 4
 """How many prepared libraries the index keeps (the most recently recorded)."""
 
 
-class _Record(Protocol):
-    """What `IndexCache` records of a file (`FileRecord`): here, only its content hash."""
-
-    @property
-    def digest(self) -> str: ...
-
-
-class IndexLibraries:
+class IndexLibraries(IndexHost):
     """The index's prepared libraries (mixed into `IndexCache`)."""
-
-    db_path: Path
-
-    def _db(self) -> sqlite3.Connection | None:
-        raise NotImplementedError
-
-    def _manifest(self) -> Mapping[str, _Record]:
-        raise NotImplementedError
-
-    def _note(self, problem: str) -> None:
-        raise NotImplementedError
 
     def library_key(self, files: Iterable[Path]) -> str:
         """The key of the library of `files` as the index records them now (see the module

@@ -4,15 +4,14 @@ person or document. A part of `IndexCache` (see `articles.cache.index_cache`).""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 import orjson
 
+from articles.cache.index_host import IndexHost, file_key
 from articles.cache.index_schema import SUMMARY_COLUMNS, summary_from_row
 from articles.library.entry import (
     ArticleEntry,
@@ -23,31 +22,8 @@ from articles.library.entry import (
 )
 
 
-def file_key(path: Path) -> str:
-    """How the `files` table names a file: its absolute path (not resolving links)."""
-    return os.path.abspath(path)
-
-
-class _Record(Protocol):
-    """What `IndexCache` records of a file (`FileRecord`): here, only its content hash."""
-
-    @property
-    def digest(self) -> str: ...
-
-
-class IndexReads:
+class IndexReads(IndexHost):
     """The index's queries for the library screen (mixed into `IndexCache`)."""
-
-    db_path: Path
-
-    def _db(self) -> sqlite3.Connection | None:
-        raise NotImplementedError
-
-    def _manifest(self) -> Mapping[str, _Record]:
-        raise NotImplementedError
-
-    def _note(self, problem: str) -> None:
-        raise NotImplementedError
 
     def summaries(self, files: Mapping[str, Path], limit: int | None = None
                   ) -> Iterator[ArticleSummary]:
